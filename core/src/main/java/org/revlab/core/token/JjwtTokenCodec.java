@@ -3,7 +3,9 @@ package org.revlab.core.token;
 import io.jsonwebtoken.Claims;
 import io.jsonwebtoken.ExpiredJwtException;
 import io.jsonwebtoken.Header;
+import io.jsonwebtoken.Jws;
 import io.jsonwebtoken.JwsHeader;
+import io.jsonwebtoken.Jwt;
 import io.jsonwebtoken.JwtException;
 import io.jsonwebtoken.JwtParser;
 import io.jsonwebtoken.Jwts;
@@ -33,6 +35,9 @@ public final class JjwtTokenCodec implements TokenCodec {
     public static final String ISSUER = "revlab";
     /** Tokens longer than this are refused before any decoding, to bound the work per request. */
     public static final int MAX_TOKEN_CHARS = 8 * 1024;
+    /** The detail of a signed token whose payload is not a JSON claims set. */
+    static final String NOT_A_CLAIMS_SET = "The token's payload is not a JSON claims set.";
+    private static final String[] PART_NAMES = {"header", "payload", "signature", "extra part"};
 
     private final SigningKeys keys;
     private final Clock clock;
@@ -79,9 +84,19 @@ public final class JjwtTokenCodec implements TokenCodec {
             return TokenCheck.invalid(Reason.MALFORMED, "The token has " + token.length()
                     + " characters; at most " + MAX_TOKEN_CHARS + " are accepted.");
         }
+        String encoding = nonCanonicalPart(token);
+        if (encoding != null) {
+            return TokenCheck.invalid(Reason.MALFORMED, "The token's " + encoding + " is not"
+                    + " canonical Base64URL (RFC 7515 section 2, RFC 4648 section 3.5).");
+        }
         try {
-            var jws = parser.parseSignedClaims(token);
-            return checkClaims(jws.getHeader(), jws.getPayload(), expected);
+            // parse, not parseSignedClaims: a signed payload that is no claims set is malformed,
+            // which parseSignedClaims would report as an unsupported (algorithm) error.
+            Jwt<?, ?> jwt = parser.parse(token);
+            if (!(jwt instanceof Jws<?> jws) || !(jws.getPayload() instanceof Claims claims)) {
+                return TokenCheck.invalid(Reason.MALFORMED, NOT_A_CLAIMS_SET);
+            }
+            return checkClaims((JwsHeader) jws.getHeader(), claims, expected);
         } catch (ExpiredJwtException e) {
             return TokenCheck.invalid(Reason.EXPIRED, e.getMessage());
         } catch (PrematureJwtException e) {
@@ -97,6 +112,50 @@ public final class JjwtTokenCodec implements TokenCodec {
         } catch (JwtException | IllegalArgumentException | ClassCastException e) {
             return TokenCheck.invalid(Reason.MALFORMED, String.valueOf(e.getMessage()));
         }
+    }
+
+    /**
+     * Which part of a compact token is not canonical Base64URL, or null. jjwt's decoder skips
+     * characters outside the alphabet and ignores non-zero trailing bits, so without this one
+     * signed token would have many accepted spellings (Wycheproof JWS vectors 361-375).
+     */
+    private static String nonCanonicalPart(String token) {
+        int part = 0;
+        int start = 0;
+        for (int i = 0; i <= token.length(); i++) {
+            char c = i < token.length() ? token.charAt(i) : '.';
+            if (c == '.') {
+                int length = i - start;
+                int last = length == 0 ? 0 : base64UrlValue(token.charAt(i - 1));
+                boolean canonical = switch (length % 4) {
+                    case 1 -> false;
+                    case 2 -> (last & 0x0F) == 0;
+                    case 3 -> (last & 0x03) == 0;
+                    default -> true;
+                };
+                if (!canonical) {
+                    return PART_NAMES[Math.min(part, PART_NAMES.length - 1)];
+                }
+                part++;
+                start = i + 1;
+            } else if (base64UrlValue(c) < 0) {
+                return PART_NAMES[Math.min(part, PART_NAMES.length - 1)];
+            }
+        }
+        return null;
+    }
+
+    private static int base64UrlValue(char c) {
+        if (c >= 'A' && c <= 'Z') {
+            return c - 'A';
+        }
+        if (c >= 'a' && c <= 'z') {
+            return c - 'a' + 26;
+        }
+        if (c >= '0' && c <= '9') {
+            return c - '0' + 52;
+        }
+        return c == '-' ? 62 : c == '_' ? 63 : -1;
     }
 
     private TokenCheck checkClaims(JwsHeader header, Claims claims, TokenType expected) {
@@ -149,7 +208,9 @@ public final class JjwtTokenCodec implements TokenCodec {
                 throw new RejectedHeaderException("The token's algorithm '" + alg
                         + "' is not the configured '" + keys.algorithm().jwaName() + "'.");
             }
-            for (String name : new String[] {"jwk", "jku", "x5u", "x5c", "kid", "zip"}) {
+            // kid is not refused: it only names a key, and with one configured key it selects
+            // nothing. Refusing it would turn away well-formed tokens from common issuers.
+            for (String name : new String[] {"jwk", "jku", "x5u", "x5c", "zip"}) {
                 if (header.containsKey(name)) {
                     throw new RejectedHeaderException("The token's header carries '" + name
                             + "', which this verifier never honours; keys come from"

@@ -91,7 +91,8 @@ class DatabaseHitsTest {
             // Refused: one trip for the check-and-touch, one more to say why (TwoTokenStrategy).
             lab.strategy().revokeAll("alice");
             lab.at(Duration.ofMillis(19_600));
-            Hits.Counted<Verdict> refused = lab.counting(() -> lab.strategy().authenticate(renewed));
+            Hits.Counted<Verdict> refused =
+                    lab.counting(() -> lab.strategy().authenticate(renewed));
             assertThat(refused.value().reason()).isEqualTo(Reason.REVOKED);
             assertThat(refused.hits()).isEqualTo(2);
         }

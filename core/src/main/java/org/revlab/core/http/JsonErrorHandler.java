@@ -68,6 +68,7 @@ final class JsonErrorHandler extends ErrorHandler {
             case 414 -> "uri_too_long";
             case 431 -> "header_too_large";
             case 503 -> "unavailable";
+            case 505 -> "http_version_not_supported";
             default -> code >= 500 ? "internal" : "bad_request";
         };
     }
@@ -75,6 +76,9 @@ final class JsonErrorHandler extends ErrorHandler {
     /** Jetty's reason phrases are short and carry no internals; the rest gets a fixed text. */
     private static String detail(int code, String message) {
         String reason = HttpStatus.getMessage(code);
+        if (code == 505) {
+            return reason + ": send HTTP/1.1 (or HTTP/1.0).";
+        }
         if (code >= 500) {
             return reason + ": the server failed on this request; its log has the cause.";
         }

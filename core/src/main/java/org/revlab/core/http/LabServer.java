@@ -1,6 +1,7 @@
 package org.revlab.core.http;
 
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.net.URI;
@@ -45,6 +46,7 @@ public final class LabServer implements AutoCloseable {
                 settings.lab());
         ObjectMapper json = JsonMapper.builder()
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .build();
 
         QueuedThreadPool threads = new QueuedThreadPool(64, 4);
@@ -61,7 +63,9 @@ public final class LabServer implements AutoCloseable {
         server.setHandler(new LabHandler(lab.strategy(), store, lab.codec(), settings.clock(),
                 new HttpMetrics(), json));
         server.setErrorHandler(new JsonErrorHandler(json));
-        server.setStopTimeout(2_000);
+        // No graceful drain: it waits for idle keep-alive connections until its timeout, and a
+        // lab run has nothing in flight worth that wait when it stops.
+        server.setStopTimeout(0);
         try {
             server.start();
         } catch (Exception e) {

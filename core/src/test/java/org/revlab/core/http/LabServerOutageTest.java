@@ -1,0 +1,109 @@
+package org.revlab.core.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.revlab.core.LabSettings;
+import org.revlab.core.MutableClock;
+import org.revlab.core.StrategyId;
+import org.revlab.core.http.HttpProbe.Answer;
+
+/**
+ * With the store down, every answer that needed the store is 503 "unavailable", never 401 and
+ * never an acceptance; what needs no store keeps working.
+ */
+class LabServerOutageTest {
+
+    private static final LabSettings SETTINGS = LabSettings.DEFAULTS
+            .withShortTtl(Duration.ofSeconds(30));
+
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T10:00:00Z"));
+    private final SwitchableStore store = new SwitchableStore();
+    private LabServer server;
+    private HttpProbe http;
+
+    private JsonNode startAndLogIn(StrategyId id) {
+        server = LabServer.start(ServerSettings.of(id).withLab(SETTINGS).withClock(clock)
+                .withStore(store));
+        http = new HttpProbe(server.baseUri());
+        Answer a = http.post("/login", "{\"user\":\"alice\",\"device\":\"laptop\"}");
+        assertThat(a.status()).isEqualTo(200);
+        return a.json();
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    private static String[] auth(JsonNode login) {
+        return login.get("longLived").isNull()
+                ? new String[] {"Authorization", "Bearer " + login.get("access").asText()}
+                : new String[] {"Authorization", "Bearer " + login.get("access").asText(),
+                        "X-Long-Lived-Token", login.get("longLived").asText()};
+    }
+
+    private static void assertUnavailable(Answer a) {
+        assertThat(a.status()).as(a.body()).isEqualTo(503);
+        assertThat(a.text("error")).isEqualTo("unavailable");
+        assertThat(a.text("reason")).isEqualTo("store_unavailable");
+        assertThat(a.text("detail")).isNotBlank();
+    }
+
+    @ParameterizedTest
+    @EnumSource(StrategyId.class)
+    void loginAndRevocationAnswer503WhileTheStoreIsDown(StrategyId id) {
+        JsonNode laptop = startAndLogIn(id);
+        store.down(true);
+
+        assertUnavailable(http.post("/login", "{\"user\":\"bob\",\"device\":\"phone\"}"));
+        Answer revoke = http.post("/sessions/revoke-all", "", auth(laptop));
+        assertUnavailable(revoke);
+        assertThat(revoke.body()).doesNotContain("acknowledgedAt");
+        assertUnavailable(http.get("/sessions", auth(laptop)));
+
+        store.down(false);
+        assertThat(http.get("/resource", auth(laptop)).status())
+                .as("the failed revoke was not acknowledged, so nothing was revoked")
+                .isEqualTo(200);
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = StrategyId.class, names = {"STATEFUL", "REVOKE_ALL"})
+    void strategiesThatCheckTheStoreEveryRequestAnswer503NotAcceptance(StrategyId id) {
+        JsonNode laptop = startAndLogIn(id);
+        store.down(true);
+
+        assertUnavailable(http.get("/resource", auth(laptop)));
+        JsonNode metrics = http.get("/metrics").json();
+        assertThat(metrics.get("verdicts").get("store_unavailable").asLong()).isEqualTo(1);
+        assertThat(metrics.get("verdicts").get("accepted").asLong()).isZero();
+    }
+
+    @Test
+    void twoTokenKeepsServingValidShortTokensButCannotRefresh() {
+        JsonNode laptop = startAndLogIn(StrategyId.TWO_TOKEN);
+        store.down(true);
+
+        assertThat(http.get("/resource", auth(laptop)).status()).isEqualTo(200);
+        assertUnavailable(http.post("/refresh", "", "X-Long-Lived-Token",
+                laptop.get("longLived").asText()));
+        clock.advance(SETTINGS.shortTtl());
+        assertUnavailable(http.get("/resource", auth(laptop)));
+    }
+
+    @Test
+    void statelessNeedsNoStoreToAuthenticate() {
+        JsonNode laptop = startAndLogIn(StrategyId.STATELESS);
+        store.down(true);
+
+        assertThat(http.get("/resource", auth(laptop)).status()).isEqualTo(200);
+        assertThat(http.get("/health").status()).isEqualTo(200);
+    }
+}

@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
         description = "Measures what session revocation costs in a mostly stateless architecture.",
         subcommands = {
             DemoCommand.class,
+            ServeCommand.class,
         })
 public final class Revlab implements Runnable {
 

@@ -85,14 +85,16 @@ public final class ServeCommand implements Callable<Integer> {
         } catch (IllegalStateException e) {
             throw new UserFacingException(e.getMessage(), e);
         }
+        PrintWriter out = spec.commandLine().getOut();
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             server.close();
+            out.println("stopped");
+            out.flush();
             stopped.countDown();
         }, "revlab-serve-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
 
-        PrintWriter out = spec.commandLine().getOut();
         out.println("listening on " + server.baseUri());
         out.println("strategy " + id + ", store " + server.store().kind() + ", " + keys.algorithm()
                 + " key " + (key == null ? "generated" : "given") + ", access-ttl "
@@ -160,7 +162,16 @@ public final class ServeCommand implements Callable<Integer> {
         }
     }
 
+    /** In the units the options take: 7d, 90s, 250ms. */
     private static String human(Duration d) {
-        return d.toString().substring(2).toLowerCase();
+        long ms = d.toMillis();
+        long[] sizes = {86_400_000L, 3_600_000L, 60_000L, 1_000L};
+        String[] units = {"d", "h", "m", "s"};
+        for (int i = 0; i < sizes.length; i++) {
+            if (ms % sizes[i] == 0) {
+                return ms / sizes[i] + units[i];
+            }
+        }
+        return ms + "ms";
     }
 }

@@ -106,4 +106,16 @@ class LabServerOutageTest {
         assertThat(http.get("/resource", auth(laptop)).status()).isEqualTo(200);
         assertThat(http.get("/health").status()).isEqualTo(200);
     }
+
+    @Test
+    void aDefectIsA500WithoutAStackTrace() {
+        JsonNode laptop = startAndLogIn(StrategyId.STATEFUL);
+        store.broken(true);
+
+        Answer a = http.allowingInternalError().get("/resource", auth(laptop));
+
+        assertThat(a.status()).isEqualTo(500);
+        assertThat(a.text("error")).isEqualTo("internal");
+        assertThat(a.body()).doesNotContain("Injected").doesNotContain("Exception");
+    }
 }

@@ -216,8 +216,8 @@ class LabServerStoryTest {
         http.get("/resource", "Authorization", "Bearer nonsense");
 
         Answer health = http.get("/health");
-        assertThat(health.json().toString())
-                .isEqualTo("{\"status\":\"ok\",\"strategy\":\"stateful\",\"store\":\"hsqldb-mem\"}");
+        assertThat(health.json().toString()).isEqualTo(
+                "{\"status\":\"ok\",\"strategy\":\"stateful\",\"store\":\"hsqldb-mem\"}");
         assertThat(http.get("/public").json().toString()).isEqualTo("{\"ok\":true}");
         JsonNode metrics = http.get("/metrics").json();
         assertThat(metrics.get("strategy").asText()).isEqualTo("stateful");

@@ -13,14 +13,23 @@ final class SwitchableStore implements SessionStore {
 
     private final SessionStore real = new JdbcSessionStore(StoreSettings.memory());
     private volatile boolean down;
+    private volatile boolean broken;
 
     void down(boolean value) {
         down = value;
     }
 
+    /** Makes every call fail as a defect would: not an outage, an unexpected exception. */
+    void broken(boolean value) {
+        broken = value;
+    }
+
     private void reachable() {
         if (down) {
             throw new StoreUnavailableException("Store hsqldb-mem is down (injected).", null);
+        }
+        if (broken) {
+            throw new IllegalStateException("Injected defect: NullPointerException-like bug");
         }
     }
 

@@ -3,8 +3,11 @@ package org.revlab.core.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -13,6 +16,10 @@ import org.revlab.core.LabSettings;
 import org.revlab.core.MutableClock;
 import org.revlab.core.StrategyId;
 import org.revlab.core.http.HttpProbe.Answer;
+import org.revlab.core.store.JdbcSessionStore;
+import org.revlab.core.store.SessionStore;
+import org.revlab.core.store.StoreSettings;
+import org.revlab.core.testing.FailingSessionStore;
 
 /**
  * With the store down, every answer that needed the store is 503 "unavailable", never 401 and
@@ -24,13 +31,18 @@ class LabServerOutageTest {
             .withShortTtl(Duration.ofSeconds(30));
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T10:00:00Z"));
-    private final SwitchableStore store = new SwitchableStore();
+    private final FailingSessionStore store =
+            new FailingSessionStore(new JdbcSessionStore(StoreSettings.memory()));
     private LabServer server;
     private HttpProbe http;
 
     private JsonNode startAndLogIn(StrategyId id) {
+        return startAndLogIn(id, store);
+    }
+
+    private JsonNode startAndLogIn(StrategyId id, SessionStore withStore) {
         server = LabServer.start(ServerSettings.of(id).withLab(SETTINGS).withClock(clock)
-                .withStore(store));
+                .withStore(withStore));
         http = new HttpProbe(server.baseUri());
         Answer a = http.post("/login", "{\"user\":\"alice\",\"device\":\"laptop\"}");
         assertThat(a.status()).isEqualTo(200);
@@ -60,7 +72,7 @@ class LabServerOutageTest {
     @EnumSource(StrategyId.class)
     void loginAndRevocationAnswer503WhileTheStoreIsDown(StrategyId id) {
         JsonNode laptop = startAndLogIn(id);
-        store.down(true);
+        store.goDown();
 
         assertUnavailable(http.post("/login", "{\"user\":\"bob\",\"device\":\"phone\"}"));
         Answer revoke = http.post("/sessions/revoke-all", "", auth(laptop));
@@ -68,7 +80,7 @@ class LabServerOutageTest {
         assertThat(revoke.body()).doesNotContain("acknowledgedAt");
         assertUnavailable(http.get("/sessions", auth(laptop)));
 
-        store.down(false);
+        store.comeBack();
         assertThat(http.get("/resource", auth(laptop)).status())
                 .as("the failed revoke was not acknowledged, so nothing was revoked")
                 .isEqualTo(200);
@@ -78,7 +90,7 @@ class LabServerOutageTest {
     @EnumSource(value = StrategyId.class, names = {"STATEFUL", "REVOKE_ALL"})
     void strategiesThatCheckTheStoreEveryRequestAnswer503NotAcceptance(StrategyId id) {
         JsonNode laptop = startAndLogIn(id);
-        store.down(true);
+        store.goDown();
 
         assertUnavailable(http.get("/resource", auth(laptop)));
         JsonNode metrics = http.get("/metrics").json();
@@ -89,7 +101,7 @@ class LabServerOutageTest {
     @Test
     void twoTokenKeepsServingValidShortTokensButCannotRefresh() {
         JsonNode laptop = startAndLogIn(StrategyId.TWO_TOKEN);
-        store.down(true);
+        store.goDown();
 
         assertThat(http.get("/resource", auth(laptop)).status()).isEqualTo(200);
         assertUnavailable(http.post("/refresh", "", "X-Long-Lived-Token",
@@ -101,7 +113,7 @@ class LabServerOutageTest {
     @Test
     void statelessNeedsNoStoreToAuthenticate() {
         JsonNode laptop = startAndLogIn(StrategyId.STATELESS);
-        store.down(true);
+        store.goDown();
 
         assertThat(http.get("/resource", auth(laptop)).status()).isEqualTo(200);
         assertThat(http.get("/health").status()).isEqualTo(200);
@@ -109,8 +121,24 @@ class LabServerOutageTest {
 
     @Test
     void aDefectIsA500WithoutAStackTrace() {
-        JsonNode laptop = startAndLogIn(StrategyId.STATEFUL);
-        store.broken(true);
+        SessionStore real = new JdbcSessionStore(StoreSettings.memory());
+        AtomicBoolean broken = new AtomicBoolean();
+        // Not an outage but a bug: an exception no layer expects.
+        SessionStore defective = (SessionStore) Proxy.newProxyInstance(
+                SessionStore.class.getClassLoader(), new Class<?>[] {SessionStore.class},
+                (proxy, method, args) -> {
+                    if (broken.get() && method.getName().equals("findSession")) {
+                        throw new IllegalStateException("Injected NullPointerException-like bug");
+                    }
+                    try {
+                        return method.invoke(real, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        store.close();
+        JsonNode laptop = startAndLogIn(StrategyId.STATEFUL, defective);
+        broken.set(true);
 
         Answer a = http.allowingInternalError().get("/resource", auth(laptop));
 

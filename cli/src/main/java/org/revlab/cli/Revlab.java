@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             DemoCommand.class,
             ServeCommand.class,
+            InspectCommand.class,
         })
 public final class Revlab implements Runnable {
 

@@ -25,9 +25,10 @@ import java.util.Objects;
 import org.revlab.core.Reason;
 
 /**
- * The real codec: jjwt signs and verifies; this class only fixes what jjwt leaves open. The
- * algorithm and key come from configuration, never from the token (RFC 8725 §3.1), and the
- * claims jjwt treats as optional are required here (RFC 7519 §4.1).
+ * The real codec: jjwt signs and verifies; this class only fixes what jjwt leaves open. A
+ * {@link CompactTokenGate} refuses bad shapes, encodings, JSON and headers first; the algorithm
+ * and key come from configuration, never from the token (RFC 8725 §3.1); and the claims jjwt
+ * treats as optional or reads leniently are required and exact here (RFC 7519 §4.1).
  */
 public final class JjwtTokenCodec implements TokenCodec {
 
@@ -36,13 +37,13 @@ public final class JjwtTokenCodec implements TokenCodec {
     /** Tokens longer than this are refused before any decoding, to bound the work per request. */
     public static final int MAX_TOKEN_CHARS = 8 * 1024;
     /** The detail of a signed token whose payload is not a JSON claims set. */
-    static final String NOT_A_CLAIMS_SET = "The token's payload is not a JSON claims set.";
-    private static final String[] PART_NAMES = {"header", "payload", "signature", "extra part"};
+    static final String NOT_A_CLAIMS_SET = CompactTokenGate.NOT_A_CLAIMS_SET;
 
     private final SigningKeys keys;
     private final Clock clock;
     private final Duration skew;
     private final JwtParser parser;
+    private final CompactTokenGate gate;
 
     public JjwtTokenCodec(SigningKeys keys, Clock clock, Duration skew) {
         this.keys = Objects.requireNonNull(keys, "keys");
@@ -51,9 +52,12 @@ public final class JjwtTokenCodec implements TokenCodec {
         this.parser = Jwts.parser()
                 .keyLocator(new ConfiguredKeyLocator(keys))
                 .clock(() -> Date.from(clock.instant()))
-                .clockSkewSeconds(skew.toSeconds())
+                // jjwt's own exp and nbf checks stay as a backstop; they truncate fractional
+                // dates, so they get at least a second of slack and the exact checks are ours.
+                .clockSkewSeconds(Math.max(1, skew.toSeconds()))
                 .requireIssuer(ISSUER)
                 .build();
+        this.gate = new CompactTokenGate(keys);
     }
 
     public SigningKeys keys() {
@@ -80,14 +84,20 @@ public final class JjwtTokenCodec implements TokenCodec {
         if (token == null || token.isEmpty()) {
             return TokenCheck.invalid(Reason.MISSING, "No token was presented.");
         }
+        // No RFC sets a size; an anonymous caller must not choose how much work is done, so the
+        // length is bounded before anything is decoded.
         if (token.length() > MAX_TOKEN_CHARS) {
             return TokenCheck.invalid(Reason.MALFORMED, "The token has " + token.length()
                     + " characters; at most " + MAX_TOKEN_CHARS + " are accepted.");
         }
-        String encoding = nonCanonicalPart(token);
-        if (encoding != null) {
-            return TokenCheck.invalid(Reason.MALFORMED, "The token's " + encoding + " is not"
-                    + " canonical Base64URL (RFC 7515 section 2, RFC 4648 section 3.5).");
+        CompactTokenGate.Header header;
+        try {
+            header = gate.screenHeader(token);
+        } catch (CompactTokenGate.Rejection r) {
+            return TokenCheck.invalid(r.reason, r.getMessage());
+        } catch (RuntimeException e) {
+            // The gate is written not to throw; should it, the token is still only refused.
+            return TokenCheck.invalid(Reason.MALFORMED, "The token could not be read: " + e);
         }
         try {
             // parse, not parseSignedClaims: a signed payload that is no claims set is malformed,
@@ -96,11 +106,15 @@ public final class JjwtTokenCodec implements TokenCodec {
             if (!(jwt instanceof Jws<?> jws) || !(jws.getPayload() instanceof Claims claims)) {
                 return TokenCheck.invalid(Reason.MALFORMED, NOT_A_CLAIMS_SET);
             }
-            return checkClaims((JwsHeader) jws.getHeader(), claims, expected);
+            return checkClaims(token, header, claims, expected, null);
         } catch (ExpiredJwtException e) {
-            return TokenCheck.invalid(Reason.EXPIRED, e.getMessage());
+            // jjwt checks dates only after the signature verified; the exact rules below still
+            // decide, so that a string or out-of-range date is malformed, not merely expired.
+            return checkClaims(token, header, e.getClaims(), expected,
+                    TokenCheck.invalid(Reason.EXPIRED, e.getMessage()));
         } catch (PrematureJwtException e) {
-            return TokenCheck.invalid(Reason.NOT_YET_VALID, e.getMessage());
+            return checkClaims(token, header, e.getClaims(), expected,
+                    TokenCheck.invalid(Reason.NOT_YET_VALID, e.getMessage()));
         } catch (RejectedHeaderException e) {
             return TokenCheck.invalid(Reason.BAD_ALGORITHM, e.getMessage());
         } catch (SignatureException e) {
@@ -111,83 +125,97 @@ public final class JjwtTokenCodec implements TokenCodec {
             return TokenCheck.invalid(Reason.MALFORMED, e.getMessage());
         } catch (JwtException | IllegalArgumentException | ClassCastException e) {
             return TokenCheck.invalid(Reason.MALFORMED, String.valueOf(e.getMessage()));
+        } catch (RuntimeException e) {
+            // TokenCodec promises never to throw; whatever jjwt does, the answer is a refusal.
+            return TokenCheck.invalid(Reason.MALFORMED, "The token could not be read: " + e);
         }
     }
 
     /**
-     * Which part of a compact token is not canonical Base64URL, or null. jjwt's decoder skips
-     * characters outside the alphabet and ignores non-zero trailing bits, so without this one
-     * signed token would have many accepted spellings (Wycheproof JWS vectors 361-375).
+     * The rules that run once jjwt verified the signature, so that a forged token is refused
+     * for its signature and only the issuer's own mistakes reach here.
+     *
+     * @param jjwtVerdict jjwt's own date refusal, if it made one; the exact rules decide first
      */
-    private static String nonCanonicalPart(String token) {
-        int part = 0;
-        int start = 0;
-        for (int i = 0; i <= token.length(); i++) {
-            char c = i < token.length() ? token.charAt(i) : '.';
-            if (c == '.') {
-                int length = i - start;
-                int last = length == 0 ? 0 : base64UrlValue(token.charAt(i - 1));
-                boolean canonical = switch (length % 4) {
-                    case 1 -> false;
-                    case 2 -> (last & 0x0F) == 0;
-                    case 3 -> (last & 0x03) == 0;
-                    default -> true;
-                };
-                if (!canonical) {
-                    return PART_NAMES[Math.min(part, PART_NAMES.length - 1)];
-                }
-                part++;
-                start = i + 1;
-            } else if (base64UrlValue(c) < 0) {
-                return PART_NAMES[Math.min(part, PART_NAMES.length - 1)];
-            }
+    private TokenCheck checkClaims(String token, CompactTokenGate.Header header, Claims claims,
+            TokenType expected, TokenCheck jjwtVerdict) {
+        CompactTokenGate.Screened screened;
+        try {
+            screened = gate.screenClaims(token, header);
+        } catch (CompactTokenGate.Rejection r) {
+            return TokenCheck.invalid(r.reason, r.getMessage());
         }
-        return null;
-    }
-
-    private static int base64UrlValue(char c) {
-        if (c >= 'A' && c <= 'Z') {
-            return c - 'A';
+        // RFC 8725 §3.10, RFC 7515 §4.1.4: a key id would let the token choose among keys; with
+        // one configured key it chooses nothing, but a token carrying one was not made here.
+        if (header.hasKeyId()) {
+            return TokenCheck.invalid(Reason.BAD_ALGORITHM, "The header carries 'kid'; keys come"
+                    + " from configuration only, and tokens here never name one (RFC 8725"
+                    + " section 3.10).");
         }
-        if (c >= 'a' && c <= 'z') {
-            return c - 'a' + 26;
-        }
-        if (c >= '0' && c <= '9') {
-            return c - '0' + 52;
-        }
-        return c == '-' ? 62 : c == '_' ? 63 : -1;
-    }
-
-    private TokenCheck checkClaims(JwsHeader header, Claims claims, TokenType expected) {
-        // RFC 8725 §3.11: explicit typing, so that one kind of token cannot stand in for another.
-        if (!expected.typ().equals(header.getType())) {
+        // RFC 8725 §3.11, RFC 9068 §2.1: explicit typing, so that one kind of token cannot stand
+        // in for another. RFC 7515 §4.1.9: media types compare case-insensitively, and the
+        // "application/" prefix may be left out.
+        if (!typeMatches(header.typ(), expected)) {
             return TokenCheck.invalid(Reason.WRONG_TYPE, "Expected a token of type '"
-                    + expected.typ() + "' but got '" + header.getType() + "'.");
+                    + expected.typ() + "' but got " + (header.typ() == null ? "none"
+                    : "'" + CompactTokenGate.printable(header.typ()) + "'") + ".");
         }
-        Date exp = claims.getExpiration();
-        Date iat = claims.getIssuedAt();
-        String subject = claims.getSubject();
-        String sessionId = claims.get("sid", String.class);
-        Number epoch = claims.get("rev", Number.class);
-        if (exp == null || iat == null || subject == null || sessionId == null || epoch == null
-                || claims.getId() == null) {
+        // RFC 7519 §4.1.3, RFC 8725 §3.9: a token meant for a named audience must be refused by
+        // anyone not named, and this verifier has no audience name.
+        if (screened.hasAudience()) {
+            return TokenCheck.invalid(Reason.MALFORMED, "The token names an audience ('aud');"
+                    + " tokens here carry none, so it was meant for another service.");
+        }
+        String subject;
+        String sessionId;
+        Number epoch;
+        try {
+            subject = claims.getSubject();
+            sessionId = claims.get("sid", String.class);
+            epoch = claims.get("rev", Number.class);
+        } catch (RuntimeException e) {
+            return TokenCheck.invalid(Reason.MALFORMED, "A claim has the wrong type: "
+                    + CompactTokenGate.printable(String.valueOf(e.getMessage()), 160));
+        }
+        if (subject == null || sessionId == null || epoch == null || claims.getId() == null) {
             return TokenCheck.invalid(Reason.MALFORMED, "The token lacks a required claim:"
                     + " exp, iat, sub, sid, jti and rev must all be present.");
         }
         Instant now = clock.instant();
+        Instant exp = screened.exp();
         // RFC 7519 §4.1.4: the current time must be before exp, so exp == now is expired; jjwt
-        // only rejects now > exp.
-        if (!now.isBefore(exp.toInstant())) {
-            return TokenCheck.invalid(Reason.EXPIRED, "The token expired at " + exp.toInstant()
+        // only rejects now > exp, and reads a fractional exp truncated to whole seconds.
+        if (!now.isBefore(exp)) {
+            return TokenCheck.invalid(Reason.EXPIRED, "The token expired at " + exp
                     + "; it is now " + now + ".");
         }
-        if (iat.toInstant().isAfter(now.plus(skew))) {
-            return TokenCheck.invalid(Reason.NOT_YET_VALID, "The token was issued at "
-                    + iat.toInstant() + ", in the future; it is now " + now + " (allowed skew "
+        // RFC 7519 §4.1.5: not before nbf, with the configured skew.
+        Instant latest = now.plus(skew);
+        if (screened.nbf() != null && screened.nbf().isAfter(latest)) {
+            return TokenCheck.invalid(Reason.NOT_YET_VALID, "The token is not valid before "
+                    + screened.nbf() + "; it is now " + now + " (allowed skew "
                     + skew.toSeconds() + " s).");
         }
+        // RFC 7519 §4.1.6: an iat in the future is a forged or mis-clocked token, and would make
+        // a revoke-by-time cut-off miss it.
+        if (screened.iat().isAfter(latest)) {
+            return TokenCheck.invalid(Reason.NOT_YET_VALID, "The token was issued at "
+                    + screened.iat() + ", in the future; it is now " + now + " (allowed skew "
+                    + skew.toSeconds() + " s).");
+        }
+        if (jjwtVerdict != null) {
+            return jjwtVerdict; // jjwt's backstop refused what the exact rules let pass
+        }
         return TokenCheck.valid(new TokenClaims(expected, subject, sessionId, claims.getId(),
-                iat.toInstant(), exp.toInstant(), epoch.longValue()));
+                screened.iat(), exp, epoch.longValue()));
+    }
+
+    private static boolean typeMatches(String typ, TokenType expected) {
+        if (typ == null) {
+            return false;
+        }
+        String t = typ.regionMatches(true, 0, "application/", 0, 12) ? typ.substring(12) : typ;
+        return t.equalsIgnoreCase(expected.typ());
     }
 
     /**
@@ -208,9 +236,10 @@ public final class JjwtTokenCodec implements TokenCodec {
                 throw new RejectedHeaderException("The token's algorithm '" + alg
                         + "' is not the configured '" + keys.algorithm().jwaName() + "'.");
             }
-            // kid is not refused: it only names a key, and with one configured key it selects
-            // nothing. Refusing it would turn away well-formed tokens from common issuers.
-            for (String name : new String[] {"jwk", "jku", "x5u", "x5c", "zip"}) {
+            // A backstop: CompactTokenGate has already refused these, with the RFC for each.
+            // kid is refused after the signature check instead (see checkClaims).
+            for (String name : new String[] {"jwk", "jku", "x5u", "x5c", "x5t", "x5t#S256",
+                "zip", "crit", "b64", "cty", "enc"}) {
                 if (header.containsKey(name)) {
                     throw new RejectedHeaderException("The token's header carries '" + name
                             + "', which this verifier never honours; keys come from"

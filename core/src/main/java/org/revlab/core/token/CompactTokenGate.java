@@ -338,10 +338,12 @@ final class CompactTokenGate {
     private static void canonical(String token, int from, int to, String part) throws Rejection {
         int length = to - from;
         if (length == 0) {
-            if (part.equals("signature")) {
-                return; // Judged after the algorithm, so that 'none' gets its own reason.
+            if (!part.equals("header")) {
+                // An empty signature is judged after the algorithm, so that 'none' gets its own
+                // reason; an empty payload after the signature, as no claims set.
+                return;
             }
-            throw malformed("The " + part + " segment is empty.");
+            throw malformed("The header segment is empty.");
         }
         int rest = length % 4;
         if (rest == 1) {

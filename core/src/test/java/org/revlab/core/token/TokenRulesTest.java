@@ -115,7 +115,11 @@ class TokenRulesTest {
         @Test
         void aLengthOfFourKPlusOneIsRefused() {
             String[] p = valid().split("\\.");
-            assertRejected(p[0] + "." + p[1] + "A." + p[2], Reason.MALFORMED);
+            String payload = p[1] + "A".repeat((5 - p[1].length() % 4) % 4);
+            assertThat(payload.length() % 4).isEqualTo(1);
+            assertRejected(p[0] + "." + payload + "." + p[2], Reason.MALFORMED);
+            assertRejected(p[0] + "A".repeat((5 - p[0].length() % 4) % 4) + "." + p[1] + "."
+                    + p[2], Reason.MALFORMED);
         }
 
         @Test

@@ -67,8 +67,8 @@ public final class InspectCommand implements Callable<Integer> {
     String token;
 
     @Option(names = "--key", paramLabel = "KEY",
-            description = "HS256 secret: 'text:SECRET' (its UTF-8 bytes), 'b64:BASE64URL' (the"
-                    + " decoded bytes), or a bare value, read as text.")
+            description = "HS256 secret: Base64URL (as ./revlab serve --key takes it; 'b64:'"
+                    + " may prefix it), or 'text:SECRET' for the UTF-8 bytes of SECRET.")
     String key;
 
     @Option(names = "--key-file", paramLabel = "FILE",
@@ -173,6 +173,18 @@ public final class InspectCommand implements Callable<Integer> {
         }
     }
 
+    /** Echoes user input in one short, printable line. */
+    private static final class CompactPrintable {
+        static String of(String s) {
+            StringBuilder b = new StringBuilder();
+            for (int i = 0; i < s.length() && i < 40; i++) {
+                char c = s.charAt(i);
+                b.append(c >= 0x20 && c < 0x7F ? c : '?');
+            }
+            return s.length() > 40 ? b + "..." : b.toString();
+        }
+    }
+
     private static String readStdin() throws IOException {
         InputStream in = System.in;
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
@@ -199,7 +211,7 @@ public final class InspectCommand implements Callable<Integer> {
             if (secret.length < SigningKeys.MIN_HMAC_KEY_BYTES) {
                 throw new UserFacingException("The HS256 key has " + secret.length + " bytes;"
                         + " it needs at least " + SigningKeys.MIN_HMAC_KEY_BYTES + " (RFC 7518"
-                        + " section 3.2). A bare --key is read as text; use b64:… for Base64URL.");
+                        + " section 3.2). A bare --key is Base64URL; write text:SECRET for a text secret.");
             }
             return SigningKeys.hmac(secret);
         }
@@ -210,19 +222,23 @@ public final class InspectCommand implements Callable<Integer> {
         return SigningKeys.verifyOnly(algorithm, publicKey(algorithm, keyFile));
     }
 
+    /**
+     * An HS256 secret from {@code --key}: {@code text:} takes the UTF-8 bytes, {@code b64:} or
+     * no prefix decodes Base64URL, as {@code ./revlab serve --key} takes it.
+     */
     static byte[] secret(String value) {
-        if (value.startsWith("b64:")) {
-            String body = value.substring(4);
-            try {
-                return Base64.getUrlDecoder().decode(body.replace('+', '-').replace('/', '_')
-                        .replace("=", ""));
-            } catch (IllegalArgumentException e) {
-                throw new UserFacingException("--key b64:… is not Base64URL (" + e.getMessage()
-                        + "); give the secret's bytes in Base64URL, or use text:….");
-            }
+        if (value.startsWith("text:")) {
+            return value.substring(5).getBytes(StandardCharsets.UTF_8);
         }
-        String text = value.startsWith("text:") ? value.substring(5) : value;
-        return text.getBytes(StandardCharsets.UTF_8);
+        String body = value.startsWith("b64:") ? value.substring(4) : value;
+        try {
+            return Base64.getUrlDecoder().decode(body.replace('+', '-').replace('/', '_')
+                    .replace("=", ""));
+        } catch (IllegalArgumentException e) {
+            throw new UserFacingException("--key '" + CompactPrintable.of(value) + "' is not"
+                    + " Base64URL (" + e.getMessage() + "). Give the secret's bytes in Base64URL"
+                    + " (as ./revlab serve --key takes it), or the secret itself as text:SECRET.");
+        }
     }
 
     private static byte[] readFile(Path path) {

@@ -84,7 +84,7 @@ class InspectCommandTest {
 
     @Test
     void anExpiredTokenIsRejectedWithExitOneAndItsReason() {
-        int code = run("inspect", "--key", SECRET, "--now", "1767225660", hs256Token());
+        int code = run("inspect", "--key", "text:" + SECRET, "--now", "1767225660", hs256Token());
         assertThat(code).isEqualTo(1);
         assertThat(out).contains("verdict: rejected (expired)");
     }
@@ -99,10 +99,14 @@ class InspectCommandTest {
         Files.writeString(file, SECRET);
         assertThat(run("inspect", "--key-file", file.toString(), "--now", "1767225601",
                 hs256Token())).isZero();
-        // The same characters read as text are another key.
-        assertThat(run("inspect", "--key", b64, "--now", "1767225601", hs256Token()))
+        // A bare key is Base64URL, as ./revlab serve --key takes it.
+        assertThat(run("inspect", "--key", b64, "--now", "1767225601", hs256Token())).isZero();
+        // The same characters taken as text are another key.
+        assertThat(run("inspect", "--key", "text:" + b64, "--now", "1767225601", hs256Token()))
                 .isEqualTo(1);
         assertThat(out).contains("bad_signature");
+        assertThat(run("inspect", "--key", "not base64!", hs256Token())).isEqualTo(2);
+        assertThat(err).contains("text:SECRET");
     }
 
     @Test
@@ -127,7 +131,7 @@ class InspectCommandTest {
 
     @Test
     void jsonOutputIsOneObjectWithTheDocumentedFields() throws Exception {
-        assertThat(run("inspect", "--json", "--key", SECRET, "--now", "1767225601.5",
+        assertThat(run("inspect", "--json", "--key", "text:" + SECRET, "--now", "1767225601.5",
                 hs256Token())).isZero();
         JsonNode o = JSON.readTree(out);
         assertThat(out.trim().split("\n")).hasSize(1);
@@ -148,18 +152,18 @@ class InspectCommandTest {
     @Test
     void theTokenIsReadFromStandardInputWithOneLineEndDropped() {
         byte[] line = (hs256Token() + "\n").getBytes(StandardCharsets.US_ASCII);
-        assertThat(runWithStdin(line, "inspect", "--key", SECRET, "--now", "1767225601"))
+        assertThat(runWithStdin(line, "inspect", "--key", "text:" + SECRET, "--now", "1767225601"))
                 .isZero();
-        assertThat(runWithStdin(line, "inspect", "-", "--key", SECRET, "--now", "1767225601"))
+        assertThat(runWithStdin(line, "inspect", "-", "--key", "text:" + SECRET, "--now", "1767225601"))
                 .isZero();
         byte[] twoLines = (hs256Token() + "\n\n").getBytes(StandardCharsets.US_ASCII);
-        assertThat(runWithStdin(twoLines, "inspect", "--key", SECRET, "--now", "1767225601"))
+        assertThat(runWithStdin(twoLines, "inspect", "--key", "text:" + SECRET, "--now", "1767225601"))
                 .isEqualTo(1);
     }
 
     @Test
     void emptyStdinIsARejectionNotACrash() throws Exception {
-        assertThat(runWithStdin(new byte[0], "inspect", "--json", "--key", SECRET)).isEqualTo(1);
+        assertThat(runWithStdin(new byte[0], "inspect", "--json", "--key", "text:" + SECRET)).isEqualTo(1);
         assertThat(JSON.readTree(out).get("reason").asText()).isEqualTo("missing");
     }
 
@@ -176,7 +180,7 @@ class InspectCommandTest {
                 bytes = (s.substring(0, a) + "." + s.substring(a, 2 * a) + "." + s.substring(2 * a))
                         .getBytes(StandardCharsets.US_ASCII);
             }
-            int code = runWithStdin(bytes, "inspect", "--json", "--key", SECRET);
+            int code = runWithStdin(bytes, "inspect", "--json", "--key", "text:" + SECRET);
             assertThat(code).as("input %d: %s", i, err).isEqualTo(1);
             assertThat(err).isEmpty();
             assertThat(JSON.readTree(out).get("verdict").asText()).isEqualTo("rejected");
@@ -187,17 +191,17 @@ class InspectCommandTest {
     void hugeAndBinaryInputIsRejectedWithoutReadingItAll() throws Exception {
         byte[] huge = new byte[5 * InspectCommand.MAX_STDIN_BYTES];
         java.util.Arrays.fill(huge, (byte) 'A');
-        assertThat(runWithStdin(huge, "inspect", "--json", "--key", SECRET)).isEqualTo(1);
+        assertThat(runWithStdin(huge, "inspect", "--json", "--key", "text:" + SECRET)).isEqualTo(1);
         assertThat(JSON.readTree(out).get("reason").asText()).isEqualTo("malformed");
 
         String withControl = hs256Token().replace(".", "\u0000.\u001b[2J");
-        assertThat(run("inspect", "--key", SECRET, withControl)).isEqualTo(1);
+        assertThat(run("inspect", "--key", "text:" + SECRET, withControl)).isEqualTo(1);
         assertThat(out).doesNotContain("\u001b").doesNotContain("\u0000");
     }
 
     @Test
     void headerAndClaimsThatDoNotDecodeAreSaidSo() {
-        assertThat(run("inspect", "--key", SECRET, "%%%.@@@.!!!")).isEqualTo(1);
+        assertThat(run("inspect", "--key", "text:" + SECRET, "%%%.@@@.!!!")).isEqualTo(1);
         assertThat(out).contains("does not decode as Base64URL").contains("(malformed)");
     }
 
@@ -205,19 +209,19 @@ class InspectCommandTest {
     void badUsageExitsTwoWithASentence() {
         assertThat(run("inspect", "x")).isEqualTo(2);
         assertThat(err).contains("--key");
-        assertThat(run("inspect", "--key", "short", "x")).isEqualTo(2);
-        assertThat(err).contains("32").contains("b64:");
-        assertThat(run("inspect", "--key", SECRET, "--alg", "HS512", "x")).isEqualTo(2);
+        assertThat(run("inspect", "--key", "text:short", "x")).isEqualTo(2);
+        assertThat(err).contains("32").contains("text:SECRET");
+        assertThat(run("inspect", "--key", "text:" + SECRET, "--alg", "HS512", "x")).isEqualTo(2);
         assertThat(err).contains("HS256, RS256, ES256, EdDSA");
-        assertThat(run("inspect", "--key", SECRET, "--now", "tomorrow", "x")).isEqualTo(2);
+        assertThat(run("inspect", "--key", "text:" + SECRET, "--now", "tomorrow", "x")).isEqualTo(2);
         assertThat(err).contains("--now").contains("ISO-8601");
-        assertThat(run("inspect", "--key", SECRET, "--leeway", "1h", "x")).isEqualTo(2);
+        assertThat(run("inspect", "--key", "text:" + SECRET, "--leeway", "1h", "x")).isEqualTo(2);
         assertThat(err).contains("--leeway");
-        assertThat(run("inspect", "--key", SECRET, "--type", "refresh", "x")).isEqualTo(2);
+        assertThat(run("inspect", "--key", "text:" + SECRET, "--type", "refresh", "x")).isEqualTo(2);
         assertThat(err).contains("access, long");
-        assertThat(run("inspect", "--alg", "RS256", "--key", SECRET, "x")).isEqualTo(2);
+        assertThat(run("inspect", "--alg", "RS256", "--key", "text:" + SECRET, "x")).isEqualTo(2);
         assertThat(err).contains("--key-file");
-        assertThat(run("inspect", "--key", SECRET, "--bogus", "x")).isEqualTo(2);
+        assertThat(run("inspect", "--key", "text:" + SECRET, "--bogus", "x")).isEqualTo(2);
         assertThat(err).doesNotContain("Exception");
     }
 

@@ -211,7 +211,8 @@ public final class InspectCommand implements Callable<Integer> {
             if (secret.length < SigningKeys.MIN_HMAC_KEY_BYTES) {
                 throw new UserFacingException("The HS256 key has " + secret.length + " bytes;"
                         + " it needs at least " + SigningKeys.MIN_HMAC_KEY_BYTES + " (RFC 7518"
-                        + " section 3.2). A bare --key is Base64URL; write text:SECRET for a text secret.");
+                        + " section 3.2). A bare --key is Base64URL; write text:SECRET for a"
+                        + " text secret.");
             }
             return SigningKeys.hmac(secret);
         }

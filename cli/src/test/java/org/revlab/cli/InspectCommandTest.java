@@ -32,6 +32,7 @@ import picocli.CommandLine;
 class InspectCommandTest {
 
     static final String SECRET = "inspect-test-secret-0123456789abcdef";
+    static final String TEXT_KEY = "text:" + SECRET;
     static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
     static final ObjectMapper JSON = new ObjectMapper();
 
@@ -75,7 +76,7 @@ class InspectCommandTest {
 
     @Test
     void aValidTokenIsAcceptedWithItsHeaderAndClaimsShown() {
-        int code = run("inspect", "--key", "text:" + SECRET, "--now", "2026-01-01T00:00:30Z",
+        int code = run("inspect", "--key", TEXT_KEY, "--now", "2026-01-01T00:00:30Z",
                 hs256Token());
         assertThat(code).as(err).isZero();
         assertThat(out).contains("verdict: accepted (accepted)").contains("\"sub\" : \"alice\"")
@@ -84,7 +85,7 @@ class InspectCommandTest {
 
     @Test
     void anExpiredTokenIsRejectedWithExitOneAndItsReason() {
-        int code = run("inspect", "--key", "text:" + SECRET, "--now", "1767225660", hs256Token());
+        int code = run("inspect", "--key", TEXT_KEY, "--now", "1767225660", hs256Token());
         assertThat(code).isEqualTo(1);
         assertThat(out).contains("verdict: rejected (expired)");
     }
@@ -115,7 +116,8 @@ class InspectCommandTest {
         String token = issue(keys, TokenType.LONG_LIVED, NOW, 600);
         Path pem = dir.resolve("public.pem");
         Files.writeString(pem, "-----BEGIN PUBLIC KEY-----\n" + Base64.getMimeEncoder()
-                .encodeToString(keys.verificationKey().getEncoded()) + "\n-----END PUBLIC KEY-----\n");
+                .encodeToString(keys.verificationKey().getEncoded())
+                + "\n-----END PUBLIC KEY-----\n");
         assertThat(run("inspect", "--alg", "RS256", "--key-file", pem.toString(), "--type", "long",
                 "--now", "1767225601", token)).as(out + err).isZero();
         assertThat(run("inspect", "--alg", "RS256", "--key-file", pem.toString(), "--now",
@@ -131,7 +133,7 @@ class InspectCommandTest {
 
     @Test
     void jsonOutputIsOneObjectWithTheDocumentedFields() throws Exception {
-        assertThat(run("inspect", "--json", "--key", "text:" + SECRET, "--now", "1767225601.5",
+        assertThat(run("inspect", "--json", "--key", TEXT_KEY, "--now", "1767225601.5",
                 hs256Token())).isZero();
         JsonNode o = JSON.readTree(out);
         assertThat(out.trim().split("\n")).hasSize(1);
@@ -152,18 +154,18 @@ class InspectCommandTest {
     @Test
     void theTokenIsReadFromStandardInputWithOneLineEndDropped() {
         byte[] line = (hs256Token() + "\n").getBytes(StandardCharsets.US_ASCII);
-        assertThat(runWithStdin(line, "inspect", "--key", "text:" + SECRET, "--now", "1767225601"))
+        assertThat(runWithStdin(line, "inspect", "--key", TEXT_KEY, "--now", "1767225601"))
                 .isZero();
-        assertThat(runWithStdin(line, "inspect", "-", "--key", "text:" + SECRET, "--now", "1767225601"))
+        assertThat(runWithStdin(line, "inspect", "-", "--key", TEXT_KEY, "--now", "1767225601"))
                 .isZero();
         byte[] twoLines = (hs256Token() + "\n\n").getBytes(StandardCharsets.US_ASCII);
-        assertThat(runWithStdin(twoLines, "inspect", "--key", "text:" + SECRET, "--now", "1767225601"))
+        assertThat(runWithStdin(twoLines, "inspect", "--key", TEXT_KEY, "--now", "1767225601"))
                 .isEqualTo(1);
     }
 
     @Test
     void emptyStdinIsARejectionNotACrash() throws Exception {
-        assertThat(runWithStdin(new byte[0], "inspect", "--json", "--key", "text:" + SECRET)).isEqualTo(1);
+        assertThat(runWithStdin(new byte[0], "inspect", "--json", "--key", TEXT_KEY)).isEqualTo(1);
         assertThat(JSON.readTree(out).get("reason").asText()).isEqualTo("missing");
     }
 
@@ -180,7 +182,7 @@ class InspectCommandTest {
                 bytes = (s.substring(0, a) + "." + s.substring(a, 2 * a) + "." + s.substring(2 * a))
                         .getBytes(StandardCharsets.US_ASCII);
             }
-            int code = runWithStdin(bytes, "inspect", "--json", "--key", "text:" + SECRET);
+            int code = runWithStdin(bytes, "inspect", "--json", "--key", TEXT_KEY);
             assertThat(code).as("input %d: %s", i, err).isEqualTo(1);
             assertThat(err).isEmpty();
             assertThat(JSON.readTree(out).get("verdict").asText()).isEqualTo("rejected");
@@ -191,17 +193,17 @@ class InspectCommandTest {
     void hugeAndBinaryInputIsRejectedWithoutReadingItAll() throws Exception {
         byte[] huge = new byte[5 * InspectCommand.MAX_STDIN_BYTES];
         java.util.Arrays.fill(huge, (byte) 'A');
-        assertThat(runWithStdin(huge, "inspect", "--json", "--key", "text:" + SECRET)).isEqualTo(1);
+        assertThat(runWithStdin(huge, "inspect", "--json", "--key", TEXT_KEY)).isEqualTo(1);
         assertThat(JSON.readTree(out).get("reason").asText()).isEqualTo("malformed");
 
         String withControl = hs256Token().replace(".", "\u0000.\u001b[2J");
-        assertThat(run("inspect", "--key", "text:" + SECRET, withControl)).isEqualTo(1);
+        assertThat(run("inspect", "--key", TEXT_KEY, withControl)).isEqualTo(1);
         assertThat(out).doesNotContain("\u001b").doesNotContain("\u0000");
     }
 
     @Test
     void headerAndClaimsThatDoNotDecodeAreSaidSo() {
-        assertThat(run("inspect", "--key", "text:" + SECRET, "%%%.@@@.!!!")).isEqualTo(1);
+        assertThat(run("inspect", "--key", TEXT_KEY, "%%%.@@@.!!!")).isEqualTo(1);
         assertThat(out).contains("does not decode as Base64URL").contains("(malformed)");
     }
 
@@ -211,17 +213,17 @@ class InspectCommandTest {
         assertThat(err).contains("--key");
         assertThat(run("inspect", "--key", "text:short", "x")).isEqualTo(2);
         assertThat(err).contains("32").contains("text:SECRET");
-        assertThat(run("inspect", "--key", "text:" + SECRET, "--alg", "HS512", "x")).isEqualTo(2);
+        assertThat(run("inspect", "--key", TEXT_KEY, "--alg", "HS512", "x")).isEqualTo(2);
         assertThat(err).contains("HS256, RS256, ES256, EdDSA");
-        assertThat(run("inspect", "--key", "text:" + SECRET, "--now", "tomorrow", "x")).isEqualTo(2);
+        assertThat(run("inspect", "--key", TEXT_KEY, "--now", "tomorrow", "x")).isEqualTo(2);
         assertThat(err).contains("--now").contains("ISO-8601");
-        assertThat(run("inspect", "--key", "text:" + SECRET, "--leeway", "1h", "x")).isEqualTo(2);
+        assertThat(run("inspect", "--key", TEXT_KEY, "--leeway", "1h", "x")).isEqualTo(2);
         assertThat(err).contains("--leeway");
-        assertThat(run("inspect", "--key", "text:" + SECRET, "--type", "refresh", "x")).isEqualTo(2);
+        assertThat(run("inspect", "--key", TEXT_KEY, "--type", "refresh", "x")).isEqualTo(2);
         assertThat(err).contains("access, long");
-        assertThat(run("inspect", "--alg", "RS256", "--key", "text:" + SECRET, "x")).isEqualTo(2);
+        assertThat(run("inspect", "--alg", "RS256", "--key", TEXT_KEY, "x")).isEqualTo(2);
         assertThat(err).contains("--key-file");
-        assertThat(run("inspect", "--key", "text:" + SECRET, "--bogus", "x")).isEqualTo(2);
+        assertThat(run("inspect", "--key", TEXT_KEY, "--bogus", "x")).isEqualTo(2);
         assertThat(err).doesNotContain("Exception");
     }
 

@@ -259,23 +259,37 @@ final class CompactTokenGate {
     private static Instant numericDate(JsonParser p, JsonToken value, String name)
             throws IOException, Rejection {
         if (value != JsonToken.VALUE_NUMBER_INT && value != JsonToken.VALUE_NUMBER_FLOAT) {
-            String got = value == JsonToken.VALUE_STRING ? "a string" : value == JsonToken.VALUE_NULL
-                    ? "null" : value.isBoolean() ? "a boolean" : "a JSON " + value.asString();
+            String got = value == JsonToken.VALUE_STRING ? "a string"
+                    : value == JsonToken.VALUE_NULL ? "null"
+                    : value.isBoolean() ? "a boolean" : kind(value);
             throw malformed("'" + name + "' is " + got + "; it must be a JSON number of seconds"
                     + " since the epoch (RFC 7519 section 2, NumericDate).");
         }
-        if (value == JsonToken.VALUE_NUMBER_INT && p.getNumberType() != JsonParser.NumberType.BIG_INTEGER) {
+        if (value == JsonToken.VALUE_NUMBER_INT
+                && p.getNumberType() != JsonParser.NumberType.BIG_INTEGER) {
             long seconds = p.getLongValue();
             requireRange(name, seconds >= 0 && seconds <= MAX_NUMERIC_DATE, p.getText());
             return Instant.ofEpochSecond(seconds);
         }
         BigDecimal v = p.getDecimalValue();
-        requireRange(name, v.signum() >= 0 && v.compareTo(BigDecimal.valueOf(MAX_NUMERIC_DATE)) <= 0,
-                p.getText());
+        requireRange(name, v.signum() >= 0
+                && v.compareTo(BigDecimal.valueOf(MAX_NUMERIC_DATE)) <= 0, p.getText());
         long seconds = v.longValue();
         // Fractions beyond nanoseconds are cut, which moves a date earlier: never lenient on exp.
         long nanos = v.subtract(BigDecimal.valueOf(seconds)).movePointRight(9).longValue();
         return Instant.ofEpochSecond(seconds, nanos);
+    }
+
+    private static String kind(JsonToken t) {
+        return switch (t) {
+            case START_ARRAY -> "an array";
+            case START_OBJECT -> "an object";
+            case VALUE_STRING -> "a string";
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
+            case VALUE_TRUE, VALUE_FALSE -> "a boolean";
+            case VALUE_NULL -> "null";
+            default -> "not JSON";
+        };
     }
 
     private static void requireRange(String name, boolean ok, String text) throws Rejection {
@@ -288,8 +302,7 @@ final class CompactTokenGate {
     private static void requireObject(JsonParser p, String part) throws IOException, Rejection {
         JsonToken t = p.nextToken();
         if (t != JsonToken.START_OBJECT) {
-            throw malformed("The " + part + " is " + (t == null ? "empty" : "a JSON "
-                    + t.asString()) + "; it must be a JSON object (RFC 7515 section 4, RFC 7519"
+            throw malformed("The " + part + " is " + (t == null ? "empty" : kind(t)) + "; it must be a JSON object (RFC 7515 section 4, RFC 7519"
                     + " section 7.2).");
         }
     }

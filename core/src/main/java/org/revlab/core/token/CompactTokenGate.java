@@ -302,8 +302,8 @@ final class CompactTokenGate {
     private static void requireObject(JsonParser p, String part) throws IOException, Rejection {
         JsonToken t = p.nextToken();
         if (t != JsonToken.START_OBJECT) {
-            throw malformed("The " + part + " is " + (t == null ? "empty" : kind(t)) + "; it must be a JSON object (RFC 7515 section 4, RFC 7519"
-                    + " section 7.2).");
+            throw malformed("The " + part + " is " + (t == null ? "empty" : kind(t))
+                    + "; it must be a JSON object (RFC 7515 section 4, RFC 7519 section 7.2).");
         }
     }
 

@@ -136,7 +136,7 @@ public final class InspectCommand implements Callable<Integer> {
             out.println(claims.pretty());
             out.println("verdict: " + (check.valid() ? "accepted" : "rejected") + " ("
                     + check.reason().code() + ")");
-            out.println("detail:  " + check.detail());
+            out.println("detail:  " + terminalSafe(check.detail()));
             out.println("judged:  expected type " + expected.typ() + ", algorithm "
                     + algorithm.jwaName() + ", at " + at + ", leeway " + skew.toSeconds() + " s");
         }
@@ -171,6 +171,14 @@ public final class InspectCommand implements Callable<Integer> {
         } catch (RuntimeException e) {
             return new Decoded(null, "does not decode: " + e.getClass().getSimpleName());
         }
+    }
+
+    /** A detail may quote the token; no control character reaches the terminal. */
+    static String terminalSafe(String text) {
+        StringBuilder b = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> b.append(Character.isISOControl(c) ? "?"
+                : new String(Character.toChars(c))));
+        return b.toString();
     }
 
     /** Echoes user input in one short, printable line. */

@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
             DemoCommand.class,
             ServeCommand.class,
             InspectCommand.class,
+            CompareCommand.class,
         })
 public final class Revlab implements Runnable {
 

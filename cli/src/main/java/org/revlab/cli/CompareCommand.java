@@ -137,8 +137,11 @@ public final class CompareCommand implements Callable<Integer> {
                         + (status > 128 ? " (stopped by signal " + (status - 128) + ")" : "")
                         + "; its last lines:");
                 tail.forEach(err::println);
-                err.println("compare: nothing was written; earlier runs are untouched. Check the"
-                        + " options above (./revlab compare --help), then run again.");
+                err.println("compare: nothing was written; earlier runs are untouched. "
+                        + (status > 128 || status == 124 ? "The run was stopped (killed or"
+                        + " over " + LIMIT.toMinutes() + " min); run it again."
+                        : "Check the JMH options and messages above (./revlab compare --help,"
+                        + " java -jar " + JAR + " -h), then run again."));
                 err.flush();
                 return 1;
             }
@@ -282,6 +285,7 @@ public final class CompareCommand implements Callable<Integer> {
         json.put("jmhSeconds", took.toSeconds());
         json.put("rows", summary.rows());
         json.put("targets", summary.targets());
+        json.put("findings", summary.findingsForMisses());
         run.writeJson("summary.json", json);
         run.writeText("summary.md", markdown(run, environment, parameters, jmh, summary));
 
@@ -325,6 +329,12 @@ public final class CompareCommand implements Callable<Integer> {
         for (TargetResult t : summary.targets()) {
             md.append("- **").append(t.target()).append("**, ").append(t.where()).append(": ")
                     .append(t.status()).append(". ").append(t.detail()).append('\n');
+        }
+        Map<String, String> findings = summary.findingsForMisses();
+        if (!findings.isEmpty()) {
+            md.append("\n## What dominates where a target was missed\n\n");
+            findings.forEach((k, v) -> md.append("- **").append(k).append("**: ").append(v)
+                    .append('\n'));
         }
         return md.toString();
     }

@@ -276,8 +276,10 @@ public final class CompareSummary {
     private static String dominates(SummaryRow measured, SummaryRow base, String measuredName,
             String baseName) {
         double extraUs = measured.usPerOp() - base.usPerOp();
-        String errors = String.format(Locale.ROOT, "the two errors are ±%s and ±%s µs",
-                number(measured.usError()), number(base.usError()));
+        String errors = measured.usError() == null || base.usError() == null
+                ? "too few iterations for an error estimate"
+                : String.format(Locale.ROOT, "the two errors are ±%s and ±%s µs",
+                        number(measured.usError()), number(base.usError()));
         if (measured.bytesPerOp() == null || base.bytesPerOp() == null) {
             return String.format(Locale.ROOT, "%s spends %.2f µs more per request; run with"
                     + " -prof gc to see its allocation; %s", measuredName, extraUs, errors);

@@ -19,6 +19,6 @@ public record TargetResult(
         String detail) {
 
     public String status() {
-        return (met ? "met" : "missed") + (conclusive ? "" : " (within error)");
+        return (met ? "met" : "missed") + (conclusive ? "" : " (inconclusive)");
     }
 }

@@ -112,7 +112,7 @@ class CompareSummaryTest {
         assertThat(store.met()).isFalse();
         // 7.0 ± 0.7 against 4.0 ± 0.4: the ratio could be anywhere from 1.43 to 2.14.
         assertThat(store.conclusive()).isFalse();
-        assertThat(store.status()).isEqualTo("missed (within error)");
+        assertThat(store.status()).isEqualTo("missed (inconclusive)");
         assertThat(store.detail()).contains("allocates 160 B more");
         TargetResult stateful = hitCost.stream()
                 .filter(t -> t.where().startsWith("stateful")).findFirst().orElseThrow();

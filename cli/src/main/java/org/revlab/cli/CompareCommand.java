@@ -137,6 +137,13 @@ public final class CompareCommand implements Callable<Integer> {
                         + (status > 128 ? " (stopped by signal " + (status - 128) + ")" : "")
                         + "; its last lines:");
                 tail.forEach(err::println);
+                if (tail.stream().anyMatch(l -> l.contains("Unable to acquire the JMH lock"))) {
+                    // JMH allows one run per machine; two at once would spoil both figures.
+                    err.println("compare: another JMH run is going on on this machine; wait"
+                            + " for it to finish, then run compare again. Nothing was written.");
+                    err.flush();
+                    return 1;
+                }
                 err.println("compare: nothing was written; earlier runs are untouched. "
                         + (status > 128 || status == 124 ? "The run was stopped (killed or"
                         + " over " + LIMIT.toMinutes() + " min); run it again."

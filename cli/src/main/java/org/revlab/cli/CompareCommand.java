@@ -128,6 +128,7 @@ public final class CompareCommand implements Callable<Integer> {
             Runtime.getRuntime().addShutdownHook(hook);
             cleanup = hook;
             Instant started = Instant.now();
+            double loadBefore = loadAverage();
             Deque<String> tail = follow(process, run.resolve("jmh.log"), out);
             int status = waitFor(process);
             Duration took = Duration.between(started, Instant.now());
@@ -152,6 +153,8 @@ public final class CompareCommand implements Callable<Integer> {
                 err.flush();
                 return 1;
             }
+            parameters.put("loadAverageBefore", loadBefore);
+            parameters.put("loadAverageAfter", loadAverage());
             writeSummary(run, home, command, jmh, parameters, took, out);
             run.publish();
             out.println("compare: run folder " + run.finalPath() + " (JMH took "
@@ -264,6 +267,13 @@ public final class CompareCommand implements Callable<Integer> {
             }
         }
         return tail;
+    }
+
+    /** The one-minute load average: a busy machine is the first suspect for noisy figures. */
+    private static double loadAverage() {
+        double load = java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                .getSystemLoadAverage();
+        return Math.round(load * 100) / 100.0;
     }
 
     private static int waitFor(Process process) throws InterruptedException {

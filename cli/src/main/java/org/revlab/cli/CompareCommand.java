@@ -66,7 +66,8 @@ public final class CompareCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--strategy", split = ",", paramLabel = "ID",
-            description = "Strategies to measure (default: all): ${COMPLETION-CANDIDATES}.")
+            description = "Strategies to measure: stateless, stateful, revoke-all,"
+                    + " two-token (default: all).")
     List<String> strategies = new ArrayList<>();
 
     @Option(names = "--alg", split = ",", paramLabel = "ALG", defaultValue = "HS256",
@@ -175,11 +176,7 @@ public final class CompareCommand implements Callable<Integer> {
     }
 
     private Map<String, Object> validatedParameters() {
-        if (strategies.isEmpty()) {
-            for (StrategyId id : StrategyId.values()) {
-                strategies.add(id.id());
-            }
-        }
+        strategies = effectiveStrategies();
         strategies.forEach(s -> StrategyId.parse(s.trim()));
         algorithms.forEach(a -> SigningAlgorithm.parse(a.trim()));
         for (String store : stores) {
@@ -219,6 +216,18 @@ public final class CompareCommand implements Callable<Integer> {
         return p;
     }
 
+    /** The strategies asked for, or all of them. */
+    private List<String> effectiveStrategies() {
+        if (!strategies.isEmpty()) {
+            return strategies;
+        }
+        List<String> all = new ArrayList<>();
+        for (StrategyId id : StrategyId.values()) {
+            all.add(id.id());
+        }
+        return all;
+    }
+
     List<String> jmhCommand(Path jar, Path json) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -227,7 +236,7 @@ public final class CompareCommand implements Callable<Integer> {
         cmd.add(quick ? "org\\.revlab\\.bench\\.(StrategyBenchmark\\.accept"
                 + "|TokenFloorBenchmark\\.|StoreLookupBenchmark\\.)"
                 : "org\\.revlab\\.bench\\.(" + String.join("|", BENCHMARKS) + ")\\.");
-        cmd.addAll(List.of("-p", "strategy=" + join(strategies), "-p",
+        cmd.addAll(List.of("-p", "strategy=" + join(effectiveStrategies()), "-p",
                 "algorithm=" + join(algorithms), "-p", "store=" + join(stores), "-p",
                 "shortTtl=" + join(shortTtls), "-p", "rate=" + join(rates)));
         if (quick) {

@@ -1,5 +1,7 @@
 -- Revocation Lab session store, HSQLDB. Times are epoch milliseconds, so that every backend
 -- stores them alike and no time zone is involved.
+-- Multi-version concurrency, as PostgreSQL has: a reader never waits for a revoking writer.
+SET DATABASE TRANSACTION CONTROL MVCC;
 CREATE TABLE IF NOT EXISTS rl_session (
     sid          VARCHAR(64)  PRIMARY KEY,
     user_id      VARCHAR(128) NOT NULL,

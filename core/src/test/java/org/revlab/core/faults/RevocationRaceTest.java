@@ -48,7 +48,9 @@ class RevocationRaceTest {
         LabSettings settings = LabSettings.DEFAULTS.withShortTtl(Duration.ofSeconds(2));
         Clock clock = Clock.systemUTC();
         try (Lab lab = Lab.open(StrategyId.TWO_TOKEN, SigningKeys.generate(SigningAlgorithm.HS256),
-                StoreSettings.memory(), clock, settings)) {
+                // A generous store timeout: this test is about ordering, and on a loaded 2-core
+                // machine 9 threads may wait seconds for one of the 8 connections.
+                StoreSettings.memory().withTimeout(Duration.ofSeconds(30)), clock, settings)) {
             SessionStrategy s = lab.strategy();
             List<Credentials> devices = new ArrayList<>();
             for (int i = 0; i < 8; i++) {

@@ -27,6 +27,8 @@ import org.slf4j.LoggerFactory;
  * then held in a lane with every statement prepared once, because HSQLDB re-parses SQL on each
  * {@code prepareStatement} and that parse would cost more than the lookup itself (measured in
  * {@code StoreLookupBenchmark}). A lane that fails is evicted and a new one opened on demand.
+ * On a shared server (PostgreSQL) the tables live in the store's own {@link StoreNamespace}, a
+ * schema; open stores through {@link StoreSpec} to get one.
  */
 public final class JdbcSessionStore implements SessionStore {
 
@@ -43,6 +45,7 @@ public final class JdbcSessionStore implements SessionStore {
     private static final int BUMP_EPOCH = 5;
     private static final int REVOKE_ONE = 6;
     private static final int LIST = 7;
+    private static final int PING = 8;
 
     private final StoreSettings settings;
     private final SqlDialect dialect;
@@ -52,10 +55,23 @@ public final class JdbcSessionStore implements SessionStore {
     private final AtomicInteger open = new AtomicInteger();
     private final LongAdder hits = new LongAdder();
     private final int queryTimeoutSeconds;
+    private final StoreNamespace namespace;
+    private final AutoCloseable afterClose;
     private volatile boolean closed;
 
     public JdbcSessionStore(StoreSettings settings) {
+        this(settings, null, null);
+    }
+
+    /**
+     * A store whose tables live in {@code namespace} (a schema; null for the database's
+     * default), and which closes {@code afterClose} (such as a server it started; may be null)
+     * once it is closed itself.
+     */
+    JdbcSessionStore(StoreSettings settings, StoreNamespace namespace, AutoCloseable afterClose) {
         this.settings = settings;
+        this.namespace = namespace;
+        this.afterClose = afterClose;
         this.dialect = SqlDialect.forUrl(settings.url());
         this.sql = new String[] {
             "INSERT INTO rl_session (" + SESSION_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, NULL)",
@@ -69,6 +85,8 @@ public final class JdbcSessionStore implements SessionStore {
                     + " WHERE sid = ? AND user_id = ? AND revoked_ms IS NULL AND expires_ms > ?",
             "SELECT " + SESSION_COLUMNS + " FROM rl_session WHERE user_id = ?"
                     + " ORDER BY created_ms DESC, sid",
+            // Valid on both HSQLDB and PostgreSQL, and reads no table.
+            "VALUES (1)",
         };
         this.queryTimeoutSeconds = (int) Math.max(1, settings.timeout().toSeconds());
         this.idle = new ArrayBlockingQueue<>(settings.poolSize());
@@ -89,10 +107,16 @@ public final class JdbcSessionStore implements SessionStore {
         try {
             this.dataSource = new HikariDataSource(config);
         } catch (RuntimeException e) {
+            closeQuietly(afterClose);
             throw new StoreUnavailableException("Store " + settings.kind() + ": cannot connect to "
                     + settings.url() + ": " + rootMessage(e) + ". Is the database running?", e);
         }
         createSchema();
+    }
+
+    /** The schema the tables live in, or null for the database's default. */
+    public String namespace() {
+        return namespace == null ? null : namespace.name();
     }
 
     private void createSchema() {
@@ -104,6 +128,10 @@ public final class JdbcSessionStore implements SessionStore {
                     + " is missing from the build.", e);
         }
         try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
+            if (namespace != null) {
+                st.execute(dialect.createNamespaceSql(namespace.name()));
+                c.setSchema(namespace.name());
+            }
             for (String part : script.replaceAll("(?m)^--.*$", "").split(";")) {
                 if (!part.isBlank()) {
                     st.execute(part);
@@ -111,6 +139,7 @@ public final class JdbcSessionStore implements SessionStore {
             }
         } catch (SQLException e) {
             dataSource.close();
+            closeQuietly(afterClose);
             throw new StoreUnavailableException("Store " + settings.kind()
                     + ": cannot create the schema: " + e.getMessage(), e);
         }
@@ -220,6 +249,16 @@ public final class JdbcSessionStore implements SessionStore {
         });
     }
 
+    /** A bare {@code VALUES (1)} on a held connection; not counted as a hit. */
+    @Override
+    public void ping() {
+        withLane("ping", lane -> {
+            try (ResultSet rs = lane.statements[PING].executeQuery()) {
+                return rs.next();
+            }
+        });
+    }
+
     @Override
     public long hits() {
         return hits.sum();
@@ -249,7 +288,27 @@ public final class JdbcSessionStore implements SessionStore {
                         e.getMessage());
             }
         }
+        if (namespace != null && namespace.dropOnClose()) {
+            try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
+                st.execute(dialect.dropNamespaceSql(namespace.name()));
+            } catch (SQLException e) {
+                log.warn("JdbcSessionStore: could not drop schema {} of {}: {}; drop it by hand",
+                        namespace.name(), settings.kind(), e.getMessage());
+            }
+        }
         dataSource.close();
+        closeQuietly(afterClose);
+    }
+
+    private static void closeQuietly(AutoCloseable resource) {
+        if (resource == null) {
+            return;
+        }
+        try {
+            resource.close();
+        } catch (Exception e) {
+            log.debug("JdbcSessionStore: closing {} failed: {}", resource, e.getMessage());
+        }
     }
 
     private static SessionInfo readSession(ResultSet rs) throws SQLException {
@@ -319,6 +378,10 @@ public final class JdbcSessionStore implements SessionStore {
         Connection c = dataSource.getConnection();
         try {
             c.setAutoCommit(true);
+            if (namespace != null) {
+                // Held for the lane's life, so setting it once per connection is enough.
+                c.setSchema(namespace.name());
+            }
             PreparedStatement[] statements = new PreparedStatement[sql.length];
             for (int i = 0; i < sql.length; i++) {
                 statements[i] = c.prepareStatement(sql[i]);

@@ -6,9 +6,10 @@ import org.revlab.core.SessionInfo;
 
 /**
  * Where sessions, revocations and each user's revocation epoch live. Every method is one or two
- * round trips, and the store counts them: {@link #hits()} is the single source of truth for
- * database hits in tests, benchmarks, metrics and the simulator. Failures to reach the store
- * throw {@link StoreUnavailableException}.
+ * round trips, and the store counts them (one executed statement, Redis command or script
+ * each): {@link #hits()} is the single source of truth for database hits in tests, benchmarks,
+ * metrics and the simulator. Failures to reach the store throw
+ * {@link StoreUnavailableException}. {@link StoreSpec} opens every kind of store.
  */
 public interface SessionStore extends AutoCloseable {
 
@@ -31,7 +32,8 @@ public interface SessionStore extends AutoCloseable {
 
     /**
      * Marks every live session of the user revoked and moves the user's epoch forward, so that
-     * every token issued before is stale. Two hits. When it returns, the revocation is durable.
+     * every token issued before is stale. Two hits on the SQL stores (epoch, then sessions);
+     * one on Redis, where a script does both. When it returns, the revocation is durable.
      */
     void revokeAll(String user, Instant now);
 
@@ -44,6 +46,16 @@ public interface SessionStore extends AutoCloseable {
 
     /** The user's sessions, newest first, revoked ones included. One hit. */
     List<SessionInfo> sessions(String user);
+
+    /**
+     * One bare round trip on a connection the store holds ({@code VALUES (1)}, {@code PING}),
+     * not counted as a hit: the floor under every other method, for benchmarks.
+     *
+     * @throws StoreUnavailableException if the store cannot be reached
+     */
+    default void ping() {
+        throw new UnsupportedOperationException(kind() + " has no ping");
+    }
 
     /** Round trips made so far. */
     long hits();

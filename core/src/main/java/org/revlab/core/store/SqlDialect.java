@@ -33,6 +33,17 @@ enum SqlDialect {
         return bumpEpochSql;
     }
 
+    /** Creates a schema for one store's tables unless it exists (several nodes may share it). */
+    String createNamespaceSql(String schema) {
+        return this == HSQLDB ? "CREATE SCHEMA " + schema + " AUTHORIZATION DBA"
+                : "CREATE SCHEMA IF NOT EXISTS " + schema;
+    }
+
+    /** Removes a store's schema with everything in it. */
+    String dropNamespaceSql(String schema) {
+        return "DROP SCHEMA " + schema + " CASCADE";
+    }
+
     static SqlDialect forUrl(String jdbcUrl) {
         if (jdbcUrl.startsWith("jdbc:hsqldb:")) {
             return HSQLDB;

@@ -9,7 +9,8 @@ import java.util.UUID;
  * Where the session store lives and how it is reached. The default is a private in-memory
  * HSQLDB database that needs nothing installed.
  *
- * @param url a JDBC URL ({@code jdbc:hsqldb:…}, {@code jdbc:postgresql:…})
+ * @param url a JDBC URL ({@code jdbc:hsqldb:…}, {@code jdbc:postgresql:…}) or a Redis URI
+ *     ({@code redis://host:port})
  * @param user database user; may be empty
  * @param password database password; may be empty
  * @param poolSize connections held, each with its statements prepared once
@@ -72,6 +73,9 @@ public record StoreSettings(
         }
         if (url.startsWith("jdbc:postgresql:")) {
             return "postgres";
+        }
+        if (url.startsWith("redis://") || url.startsWith("rediss://")) {
+            return "redis";
         }
         return "jdbc";
     }

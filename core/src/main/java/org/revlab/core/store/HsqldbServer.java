@@ -3,6 +3,8 @@ package org.revlab.core.store;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.util.concurrent.TimeUnit;
+import org.hsqldb.Database;
 import org.hsqldb.server.Server;
 import org.hsqldb.server.ServerConstants;
 
@@ -31,15 +33,16 @@ final class HsqldbServer implements AutoCloseable {
     static HsqldbServer start(String databasePath) {
         int port = freePort();
         Server server = new Server();
+        // Quiet first: the setters below would otherwise each print a line to stdout.
+        server.setLogWriter(null);
+        server.setErrWriter(null);
+        server.setSilent(true);
+        server.setTrace(false);
+        server.setNoSystemExit(true);
         server.setAddress("127.0.0.1");
         server.setPort(port);
         server.setDatabaseName(0, DATABASE);
         server.setDatabasePath(0, databasePath);
-        server.setSilent(true);
-        server.setTrace(false);
-        server.setLogWriter(null);
-        server.setErrWriter(null);
-        server.setNoSystemExit(true);
         server.start();
         if (server.getState() != ServerConstants.SERVER_STATE_ONLINE) {
             String state = server.getStateDescriptor();
@@ -61,7 +64,19 @@ final class HsqldbServer implements AutoCloseable {
     @Override
     public void close() {
         // Closes the database too: an in-memory one is gone, a file one is checkpointed.
-        server.shutdownWithCatalogs(0);
+        server.shutdownWithCatalogs(Database.CLOSEMODE_NORMAL);
+        // The listener thread winds down on its own; wait (bounded) so that the port is free
+        // and the files are released when close returns.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (server.getState() != ServerConstants.SERVER_STATE_SHUTDOWN
+                && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     private static int freePort() {

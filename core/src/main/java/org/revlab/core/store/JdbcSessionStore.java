@@ -114,6 +114,11 @@ public final class JdbcSessionStore implements SessionStore {
         createSchema();
     }
 
+    /** The JDBC URL the store connects to. */
+    public String url() {
+        return settings.url();
+    }
+
     /** The schema the tables live in, or null for the database's default. */
     public String namespace() {
         return namespace == null ? null : namespace.name();
@@ -307,7 +312,7 @@ public final class JdbcSessionStore implements SessionStore {
         try {
             resource.close();
         } catch (Exception e) {
-            log.debug("JdbcSessionStore: closing {} failed: {}", resource, e.getMessage());
+            log.warn("JdbcSessionStore: closing {} failed: {}", resource, e.toString());
         }
     }
 

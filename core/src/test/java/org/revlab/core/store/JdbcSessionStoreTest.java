@@ -60,8 +60,9 @@ class JdbcSessionStoreTest {
                     () -> store.revokeSession("alice", s.sessionId(), T0.plusSeconds(6)));
             assertThat(revokedOne.value()).isTrue();
             assertThat(revokedOne.hits()).isEqualTo(1);
+            // Two statements on the SQL stores; one script on Redis.
             assertThat(Hits.during(store, () -> store.revokeAll("alice", T0.plusSeconds(7))))
-                    .isEqualTo(2);
+                    .isEqualTo(store.kind().equals("redis") ? 1 : 2);
         }
     }
 

@@ -13,6 +13,7 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.revlab.core.Ids;
 import org.revlab.core.SessionInfo;
+import org.revlab.core.testing.StoreBackend;
 
 /**
  * PostgreSQL specifics: each store's tables in a schema of its own, dropped at close unless
@@ -33,14 +34,14 @@ class PostgresSessionStoreTest {
     }
 
     private static void skipUnlessPostgresRuns() {
-        StoreBackends.open(StoreSpec.parse("postgres")).close();
+        StoreBackend.openOrSkip("postgres", StoreSpec.parse("postgres")).close();
     }
 
     @Test
     void aPrivateSchemaIsCreatedAtOpenAndDroppedAtClose() throws SQLException {
         String schema;
         try (JdbcSessionStore store =
-                (JdbcSessionStore) StoreBackends.open(StoreSpec.parse("postgres"))) {
+                (JdbcSessionStore) StoreBackend.openOrSkip("postgres", StoreSpec.parse("postgres"))) {
             schema = store.namespace();
             assertThat(schema).startsWith("revlab_");
             assertThat(schemaExists(schema)).isTrue();
@@ -57,8 +58,8 @@ class PostgresSessionStoreTest {
         SessionInfo s = new SessionInfo(Ids.random(), "alice", "laptop", t0, t0,
                 t0.plusSeconds(60), null);
         try {
-            try (SessionStore nodeA = StoreBackends.open(spec);
-                    SessionStore nodeB = StoreBackends.open(spec)) {
+            try (SessionStore nodeA = StoreBackend.openOrSkip("postgres", spec);
+                    SessionStore nodeB = StoreBackend.openOrSkip("postgres", spec)) {
                 nodeA.createSession(s);
                 assertThat(nodeB.findSession(s.sessionId())).isEqualTo(s);
             }

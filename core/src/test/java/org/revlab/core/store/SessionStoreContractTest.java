@@ -3,29 +3,25 @@ package org.revlab.core.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.revlab.core.Ids;
 import org.revlab.core.SessionInfo;
+import org.revlab.core.testing.StoreBackend;
 
 /**
  * What every {@link SessionStore} backend must do alike: each method's answer and the number
  * of round trips it counts. Backends whose server is absent are skipped with a message saying
- * how to start it (see {@link StoreBackends}).
+ * how to start it (see {@link StoreBackend}).
  */
 class SessionStoreContractTest {
 
-    private static final String BACKENDS = "org.revlab.core.store.StoreBackends#all";
+    private static final String BACKENDS = "org.revlab.core.testing.StoreBackend#all";
     private static final Instant T0 = Instant.parse("2026-01-05T10:00:00.123Z");
     private static final Duration LIFE = Duration.ofHours(2);
-
-    @TempDir
-    Path dir;
 
     private static SessionInfo session(String user, String device, Instant created) {
         return new SessionInfo(Ids.random(), user, device, created, created, created.plus(LIFE),
@@ -34,8 +30,8 @@ class SessionStoreContractTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource(BACKENDS)
-    void findsWhatWasCreatedInOneHitEach(String backend) {
-        try (SessionStore store = StoreBackends.open(backend, dir)) {
+    void findsWhatWasCreatedInOneHitEach(StoreBackend backend) {
+        try (SessionStore store = backend.open()) {
             SessionInfo s = session("alice", "laptop", T0);
 
             store.createSession(s);
@@ -47,8 +43,8 @@ class SessionStoreContractTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource(BACKENDS)
-    void findsNothingForAnUnknownSessionInOneHit(String backend) {
-        try (SessionStore store = StoreBackends.open(backend, dir)) {
+    void findsNothingForAnUnknownSessionInOneHit(StoreBackend backend) {
+        try (SessionStore store = backend.open()) {
             assertThat(store.findSession(Ids.random())).isNull();
             assertThat(store.hits()).isEqualTo(1);
         }
@@ -56,8 +52,8 @@ class SessionStoreContractTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource(BACKENDS)
-    void touchMovesLastSeenOnlyOnALiveSession(String backend) {
-        try (SessionStore store = StoreBackends.open(backend, dir)) {
+    void touchMovesLastSeenOnlyOnALiveSession(StoreBackend backend) {
+        try (SessionStore store = backend.open()) {
             SessionInfo live = session("alice", "laptop", T0);
             SessionInfo revoked = session("alice", "phone", T0);
             store.createSession(live);
@@ -79,8 +75,8 @@ class SessionStoreContractTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource(BACKENDS)
-    void epochStartsAtZeroAndEachRevokeAllMovesItOn(String backend) {
-        try (SessionStore store = StoreBackends.open(backend, dir)) {
+    void epochStartsAtZeroAndEachRevokeAllMovesItOn(StoreBackend backend) {
+        try (SessionStore store = backend.open()) {
             assertThat(store.epoch("alice")).isZero();
             assertThat(store.hits()).isEqualTo(1);
 
@@ -96,8 +92,8 @@ class SessionStoreContractTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource(BACKENDS)
-    void revokeAllMarksOnlyThatUsersUnrevokedSessions(String backend) {
-        try (SessionStore store = StoreBackends.open(backend, dir)) {
+    void revokeAllMarksOnlyThatUsersUnrevokedSessions(StoreBackend backend) {
+        try (SessionStore store = backend.open()) {
             SessionInfo a1 = session("alice", "laptop", T0);
             SessionInfo a2 = session("alice", "phone", T0.plusSeconds(1));
             SessionInfo b1 = session("bob", "laptop", T0);
@@ -122,8 +118,8 @@ class SessionStoreContractTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource(BACKENDS)
-    void revokeSessionRevokesOnlyALiveSessionOfThatUser(String backend) {
-        try (SessionStore store = StoreBackends.open(backend, dir)) {
+    void revokeSessionRevokesOnlyALiveSessionOfThatUser(StoreBackend backend) {
+        try (SessionStore store = backend.open()) {
             SessionInfo s = session("alice", "laptop", T0);
             store.createSession(s);
             Instant now = T0.plusSeconds(30);
@@ -143,8 +139,8 @@ class SessionStoreContractTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource(BACKENDS)
-    void listsAUsersSessionsNewestFirstRevokedIncludedInOneHit(String backend) {
-        try (SessionStore store = StoreBackends.open(backend, dir)) {
+    void listsAUsersSessionsNewestFirstRevokedIncludedInOneHit(StoreBackend backend) {
+        try (SessionStore store = backend.open()) {
             SessionInfo old = session("alice", "laptop", T0);
             SessionInfo mid = session("alice", "phone", T0.plusSeconds(60));
             SessionInfo fresh = session("alice", "tablet", T0.plusSeconds(120));
@@ -166,8 +162,8 @@ class SessionStoreContractTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource(BACKENDS)
-    void keepsUnusualUserNamesApart(String backend) {
-        try (SessionStore store = StoreBackends.open(backend, dir)) {
+    void keepsUnusualUserNamesApart(StoreBackend backend) {
+        try (SessionStore store = backend.open()) {
             SessionInfo colon = session("a:b", "dev ice", T0);
             SessionInfo plain = session("a", "device", T0);
             store.createSession(colon);
@@ -183,9 +179,9 @@ class SessionStoreContractTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource(BACKENDS)
-    void twoStoresOfOneBackendDoNotSeeEachOther(String backend) {
-        try (SessionStore first = StoreBackends.open(backend, dir.resolve("one"));
-                SessionStore second = StoreBackends.open(backend, dir.resolve("two"))) {
+    void twoStoresOfOneBackendDoNotSeeEachOther(StoreBackend backend) {
+        try (SessionStore first = backend.open();
+                SessionStore second = backend.open()) {
             SessionInfo s = session("alice", "laptop", T0);
             first.createSession(s);
             first.revokeAll("carol", T0);
@@ -198,8 +194,8 @@ class SessionStoreContractTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource(BACKENDS)
-    void pingIsARoundTripThatCountsNoHit(String backend) {
-        try (SessionStore store = StoreBackends.open(backend, dir)) {
+    void pingIsARoundTripThatCountsNoHit(StoreBackend backend) {
+        try (SessionStore store = backend.open()) {
             store.ping();
             assertThat(store.hits()).isZero();
         }
@@ -207,8 +203,8 @@ class SessionStoreContractTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource(BACKENDS)
-    void aClosedStoreIsUnavailable(String backend) {
-        SessionStore store = StoreBackends.open(backend, dir);
+    void aClosedStoreIsUnavailable(StoreBackend backend) {
+        SessionStore store = backend.open();
         store.close();
 
         assertThatThrownBy(() -> store.findSession(Ids.random()))

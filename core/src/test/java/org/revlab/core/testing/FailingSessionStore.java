@@ -78,6 +78,12 @@ public final class FailingSessionStore implements SessionStore {
     }
 
     @Override
+    public void ping() {
+        check("ping");
+        delegate.ping();
+    }
+
+    @Override
     public long hits() {
         return delegate.hits();
     }

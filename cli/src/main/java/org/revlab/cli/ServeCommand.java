@@ -11,6 +11,9 @@ import org.revlab.core.LabSettings;
 import org.revlab.core.StrategyId;
 import org.revlab.core.http.LabServer;
 import org.revlab.core.http.ServerSettings;
+import org.revlab.core.store.SessionStore;
+import org.revlab.core.store.StoreSpec;
+import org.revlab.core.store.StoreUnavailableException;
 import org.revlab.core.token.SigningAlgorithm;
 import org.revlab.core.token.SigningKeys;
 import picocli.CommandLine.Command;
@@ -76,8 +79,15 @@ public final class ServeCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--max-seconds " + maxSeconds
                     + " is too small; give at least 1, or leave it out to serve until Ctrl-C.");
         }
+        StoreSpec storeSpec = StoreOption.parse(store);
+        SessionStore opened;
+        try {
+            opened = storeSpec.open();
+        } catch (StoreUnavailableException e) {
+            throw new UserFacingException(e.getMessage(), e);
+        }
         ServerSettings settings = ServerSettings.of(id).withLab(lab).withKeys(keys)
-                .withStore(StoreOption.parse(store)).withPort(port);
+                .withStore(opened).withPort(port);
 
         LabServer server;
         try {

@@ -64,8 +64,9 @@ class ServeCommandTest {
     @Test
     void badOptionsNameTheOptionAndTheValue() {
         StringWriter err = new StringWriter();
-        assertThat(run(new StringWriter(), err, "serve", "--store", "redis://x")).isEqualTo(2);
-        assertThat(err.toString()).contains("--store 'redis://x'").contains("mem, file:<path>");
+        assertThat(run(new StringWriter(), err, "serve", "--store", "redis:x")).isEqualTo(2);
+        assertThat(err.toString()).contains("--store 'redis:x'").contains("file:<path>")
+                .contains("hsqldb-server").contains("jdbc:postgresql://").contains("redis://");
 
         err = new StringWriter();
         assertThat(run(new StringWriter(), err, "serve", "--short-ttl", "soon")).isEqualTo(2);

@@ -40,8 +40,9 @@ class PostgresSessionStoreTest {
     @Test
     void aPrivateSchemaIsCreatedAtOpenAndDroppedAtClose() throws SQLException {
         String schema;
-        try (JdbcSessionStore store =
-                (JdbcSessionStore) StoreBackend.openOrSkip("postgres", StoreSpec.parse("postgres"))) {
+        StoreSpec spec = StoreSpec.parse("postgres");
+        try (JdbcSessionStore store = (JdbcSessionStore) StoreBackend.openOrSkip("postgres",
+                spec)) {
             schema = store.namespace();
             assertThat(schema).startsWith("revlab_");
             assertThat(schemaExists(schema)).isTrue();

@@ -135,7 +135,7 @@ public final class JdbcSessionStore implements SessionStore {
         try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
             if (namespace != null) {
                 st.execute(dialect.createNamespaceSql(namespace.name()));
-                c.setSchema(namespace.name());
+                c.setSchema(dialect.schemaNameForJdbc(namespace.name()));
             }
             for (String part : script.replaceAll("(?m)^--.*$", "").split(";")) {
                 if (!part.isBlank()) {
@@ -385,7 +385,7 @@ public final class JdbcSessionStore implements SessionStore {
             c.setAutoCommit(true);
             if (namespace != null) {
                 // Held for the lane's life, so setting it once per connection is enough.
-                c.setSchema(namespace.name());
+                c.setSchema(dialect.schemaNameForJdbc(namespace.name()));
             }
             PreparedStatement[] statements = new PreparedStatement[sql.length];
             for (int i = 0; i < sql.length; i++) {

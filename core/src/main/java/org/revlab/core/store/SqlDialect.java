@@ -1,5 +1,7 @@
 package org.revlab.core.store;
 
+import java.util.Locale;
+
 /**
  * The few statements that differ between the SQL databases the store runs on. Everything else
  * is plain SQL shared by all of them; each dialect names its own schema resource.
@@ -35,8 +37,16 @@ enum SqlDialect {
 
     /** Creates a schema for one store's tables unless it exists (several nodes may share it). */
     String createNamespaceSql(String schema) {
-        return this == HSQLDB ? "CREATE SCHEMA " + schema + " AUTHORIZATION DBA"
+        return this == HSQLDB ? "CREATE SCHEMA IF NOT EXISTS " + schema + " AUTHORIZATION DBA"
                 : "CREATE SCHEMA IF NOT EXISTS " + schema;
+    }
+
+    /**
+     * The schema's name as {@code Connection.setSchema} wants it: the database folds unquoted
+     * names in SQL, to upper case on HSQLDB and to lower case on PostgreSQL.
+     */
+    String schemaNameForJdbc(String schema) {
+        return this == HSQLDB ? schema.toUpperCase(Locale.ROOT) : schema;
     }
 
     /** Removes a store's schema with everything in it. */

@@ -1,5 +1,7 @@
 package org.revlab.cli;
 
+import org.revlab.cli.report.CheckCommand;
+import org.revlab.cli.report.ReportCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -16,6 +18,8 @@ import picocli.CommandLine.Command;
             ServeCommand.class,
             InspectCommand.class,
             CompareCommand.class,
+            ReportCommand.class,
+            CheckCommand.class,
         })
 public final class Revlab implements Runnable {
 

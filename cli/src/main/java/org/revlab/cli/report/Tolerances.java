@@ -1,0 +1,50 @@
+package org.revlab.cli.report;
+
+/**
+ * Every tolerance {@code ./revlab check} applies, in one place (the README quotes them). Times
+ * are compared as ratios between rows of the same run, so a faster or slower machine cancels
+ * out; what is left is the noise of a shared 2-core machine, which quick runs make worse.
+ */
+public final class Tolerances {
+
+    /**
+     * How far a same-run cost ratio (a strategy's µs/request over its reference row) may grow
+     * against the baseline's before the check fails. Quick runs on a busy 2-core machine move
+     * these ratios by up to about 30%; a strategy slowed 2× moves its ratio by 2×, so 1.6 lets
+     * the noise pass and the regression fail.
+     */
+    public static final double COST_RATIO_GROWTH = 1.6;
+
+    /**
+     * The same for ratios over the cryptographic floor, a figure of about a microsecond whose
+     * relative noise is the largest in the suite: only a gross regression fails it.
+     */
+    public static final double FLOOR_RATIO_GROWTH = 2.5;
+
+    /**
+     * Relative slack on database hits per request measured by JMH: a few log-ins and refreshes
+     * fall at iteration edges. The expected counts themselves are exact (0, 1, 1 + last-seen
+     * writes, two-token's one refresh per short TTL).
+     */
+    public static final double HITS_SLACK = 0.02;
+
+    /**
+     * How far Gatling's throughput of a strategy over the unauthenticated baseline of the same
+     * run may fall against the baseline's ratio. Load is injected at a fixed rate, so this only
+     * moves when the server stops keeping up.
+     */
+    public static final double THROUGHPUT_RATIO_DROP = 1.6;
+
+    /**
+     * How far the simulator's database hits per second may move from the baseline's when the
+     * traffic parameters are identical: the simulator is deterministic, so any move is a change
+     * in what the strategies do, and only a change beyond this fails.
+     */
+    public static final double SIM_HITS_CHANGE = 1.10;
+
+    /** Moves smaller than this fraction are printed as "steady" rather than as a change. */
+    public static final double REPORT_MOVE = 0.10;
+
+    private Tolerances() {
+    }
+}

@@ -1,10 +1,14 @@
 package org.revlab.cli.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.revlab.cli.results.RunFolder;
 import org.revlab.core.Lab;
 
 /**
@@ -20,7 +24,14 @@ public final class Figures {
 
     /** One row of a comparison (JMH): see {@code SummaryRow} in the compare command. */
     public record CompareRow(String strategy, String algorithm, String store, String shortTtl,
-            double rate, String mode, double us, double usError, double hits) {
+            double rate, String mode, double us, double usError, double hits, double requests,
+            double iterations) {
+
+        public CompareRow(String strategy, String algorithm, String store, String shortTtl,
+                double rate, String mode, double us, double usError, double hits) {
+            this(strategy, algorithm, store, shortTtl, rate, mode, us, usError, hits, Double.NaN,
+                    Double.NaN);
+        }
 
         /** Strategy, algorithm, store, rate and (for two-token) short TTL. */
         public String key() {
@@ -55,13 +66,56 @@ public final class Figures {
     }
 
     public static List<CompareRow> compareRows(RunInfo run) {
+        JsonNode jmh = jmh(run);
         List<CompareRow> out = new ArrayList<>();
         for (JsonNode r : run.summary().path("rows")) {
-            out.add(new CompareRow(text(r, "strategy"), text(r, "algorithm"), text(r, "store"),
-                    text(r, "shortTtl"), num(r, "rate"), text(r, "mode"), num(r, "usPerOp"),
-                    num(r, "usError"), num(r, "dbHitsPerOp")));
+            CompareRow row = new CompareRow(text(r, "strategy"), text(r, "algorithm"),
+                    text(r, "store"), text(r, "shortTtl"), num(r, "rate"), text(r, "mode"),
+                    num(r, "usPerOp"), num(r, "usError"), num(r, "dbHitsPerOp"));
+            out.add(withCounts(row, jmh));
         }
         return out;
+    }
+
+    /** The run's raw JMH results when the folder has them (a baseline copy does not). */
+    private static JsonNode jmh(RunInfo run) {
+        Path file = run.dir().resolve("jmh.json");
+        if (run.dir().getFileName() == null || !run.dir().getFileName().toString()
+                .equals(run.name()) || !Files.isRegularFile(file)) {
+            return null;
+        }
+        try {
+            return RunFolder.JSON.readTree(file.toFile());
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Adds how many requests and measured iterations stood behind a strategy row, from JMH's
+     * counters: a quick run's few requests make the per-request hit count coarse.
+     */
+    private static CompareRow withCounts(CompareRow row, JsonNode jmh) {
+        if (jmh == null || row.strategy() == null) {
+            return row;
+        }
+        for (JsonNode b : jmh) {
+            JsonNode p = b.path("params");
+            if (b.path("benchmark").asText().endsWith("." + row.mode())
+                    && row.strategy().equals(p.path("strategy").asText())
+                    && Objects.equals(row.algorithm(), p.path("algorithm").asText(null))
+                    && Objects.equals(row.store(), p.path("store").asText(null))
+                    && Objects.equals(row.shortTtl(), p.path("shortTtl").asText(null))
+                    && row.rate() == num(p, "rate")) {
+                double requests = num(b.path("secondaryMetrics").path("requests"), "score");
+                double iterations = b.path("measurementIterations").asDouble(Double.NaN)
+                        * b.path("forks").asDouble(1);
+                return new CompareRow(row.strategy(), row.algorithm(), row.store(),
+                        row.shortTtl(), row.rate(), row.mode(), row.us(), row.usError(),
+                        row.hits(), requests, iterations);
+            }
+        }
+        return row;
     }
 
     /** The accepting-path rows of the strategies. */

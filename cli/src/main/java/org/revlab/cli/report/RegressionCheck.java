@@ -160,14 +160,20 @@ public final class RegressionCheck {
                     "not recorded");
         }
         double[] e = expectedHits(r, lastSeen);
-        double lo = e[0] * (1 - Tolerances.HITS_SLACK) - 1e-9;
-        double hi = e[1] * (1 + Tolerances.HITS_SLACK) + 1e-9;
+        // A refresh or last-seen write can fall either side of each iteration's edge: one
+        // such write per measured iteration, spread over the requests, is not a regression.
+        double edge = r.requests() > 0 && r.iterations() > 0 && e[1] > 0 && e[1] < 1.5
+                ? r.iterations() / r.requests() : 0;
+        double lo = Math.max(0, e[0] * (1 - Tolerances.HITS_SLACK) - edge) - 1e-9;
+        double hi = e[1] * (1 + Tolerances.HITS_SLACK) + edge + 1e-9;
         boolean ok = r.hits() >= lo && r.hits() <= hi;
         String expected = e[0] == e[1] ? Format.num(e[0])
                 : Format.num(e[0]) + "–" + Format.num(e[1]);
         return new CheckResult(ok ? Status.PASS : Status.FAIL, RunKind.COMPARE,
                 r.key() + " db hits/request", Format.num(r.hits()) + " measured, " + expected
-                + " by design (slack " + Format.num(100 * Tolerances.HITS_SLACK) + "%)");
+                + " by design (slack " + Format.num(100 * Tolerances.HITS_SLACK) + "%"
+                + (edge > 0 ? " ± one write per iteration edge: " + Format.num(r.iterations())
+                        + " over " + Format.num(r.requests()) + " requests" : "") + ")");
     }
 
     private static double lastSeenSeconds(RunInfo run) {

@@ -24,7 +24,9 @@ public final class Tolerances {
     /**
      * Relative slack on database hits per request measured by JMH: a few log-ins and refreshes
      * fall at iteration edges. The expected counts themselves are exact (0, 1, 1 + last-seen
-     * writes, two-token's one refresh per short TTL).
+     * writes, two-token's one refresh per short TTL). When the run folder keeps JMH's raw
+     * counts, one write per measured iteration over the requests measured is allowed on top:
+     * a quick run of a few hundred requests cannot show a 1-in-60 rate more finely.
      */
     public static final double HITS_SLACK = 0.02;
 

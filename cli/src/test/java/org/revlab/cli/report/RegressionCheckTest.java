@@ -105,6 +105,25 @@ class RegressionCheckTest {
     }
 
     @Test
+    void aQuickRunsFewRequestsWidenTheHitBoundByOneWritePerIteration() throws Exception {
+        // 10 refreshes in 664 requests over 2 iterations: 11.07 expected, 2 edges allowed.
+        java.util.function.Consumer<ObjectNode> fewer =
+                Fixtures.set("rows", "two-token", null, "dbHitsPerOp", 10 / 664.0);
+        assertThat(failures(checkCompare(fewer))).hasSize(1);
+
+        RunInfo now = Fixtures.run(home, "20261203-000000-compare", RunKind.COMPARE, fewer);
+        java.nio.file.Files.writeString(now.dir().resolve("jmh.json"), "[{\"benchmark\":"
+                + "\"org.revlab.bench.StrategyBenchmark.accept\",\"forks\":1,"
+                + "\"measurementIterations\":2,\"params\":{\"strategy\":\"two-token\","
+                + "\"algorithm\":\"HS256\",\"store\":\"hsqldb-mem\",\"shortTtl\":\"60s\","
+                + "\"rate\":\"1\"},\"secondaryMetrics\":{\"requests\":{\"score\":664}}}]");
+        List<CheckResult> results = RegressionCheck.compare(RunCatalog.load(now.dir()), null);
+        assertThat(failures(results)).isEmpty();
+        assertThat(results).anySatisfy(r -> assertThat(r.detail())
+                .contains("2 over 664 requests"));
+    }
+
+    @Test
     void twoTokenHitsFollowOneRefreshPerShortTtl() {
         Figures.CompareRow r = new Figures.CompareRow("two-token", "HS256", "m", "30s", 2, "accept",
                 1, 0, 0);

@@ -25,12 +25,17 @@ public final class Figures {
     /** One row of a comparison (JMH): see {@code SummaryRow} in the compare command. */
     public record CompareRow(String strategy, String algorithm, String store, String shortTtl,
             double rate, String mode, double us, double usError, double hits, double requests,
-            double iterations) {
+            double iterations, double bytes) {
 
         public CompareRow(String strategy, String algorithm, String store, String shortTtl,
                 double rate, String mode, double us, double usError, double hits) {
             this(strategy, algorithm, store, shortTtl, rate, mode, us, usError, hits, Double.NaN,
-                    Double.NaN);
+                    Double.NaN, Double.NaN);
+        }
+
+        CompareRow withBytes(double b) {
+            return new CompareRow(strategy, algorithm, store, shortTtl, rate, mode, us, usError,
+                    hits, requests, iterations, b);
         }
 
         /** Strategy, algorithm, store, rate and (for two-token) short TTL. */
@@ -72,7 +77,7 @@ public final class Figures {
             CompareRow row = new CompareRow(text(r, "strategy"), text(r, "algorithm"),
                     text(r, "store"), text(r, "shortTtl"), num(r, "rate"), text(r, "mode"),
                     num(r, "usPerOp"), num(r, "usError"), num(r, "dbHitsPerOp"));
-            out.add(withCounts(row, jmh));
+            out.add(withCounts(row, jmh).withBytes(num(r, "bytesPerOp")));
         }
         return out;
     }
@@ -112,7 +117,7 @@ public final class Figures {
                         * b.path("forks").asDouble(1);
                 return new CompareRow(row.strategy(), row.algorithm(), row.store(),
                         row.shortTtl(), row.rate(), row.mode(), row.us(), row.usError(),
-                        row.hits(), requests, iterations);
+                        row.hits(), requests, iterations, Double.NaN);
             }
         }
         return row;

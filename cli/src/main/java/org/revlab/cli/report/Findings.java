@@ -17,45 +17,28 @@ public final class Findings {
     private Findings() {
     }
 
-    /** The model two-token's load follows: {@code hits/s = fixed + perTtl / TTL}. */
-    public record LoadFit(double fixed, double perTtl, int points) {
-
-        public double at(double ttlSeconds) {
-            return fixed + perTtl / ttlSeconds;
+    /**
+     * The short TTL at which two-token's database load equals {@code load}, interpolated
+     * linearly in 1/TTL between the two swept TTLs around it (the load of one refresh per TTL
+     * per session is linear in 1/TTL between neighbours); NaN when {@code load} lies outside
+     * the swept range, because beyond it refreshes saturate or vanish and a fit would guess.
+     */
+    public static double breakEvenTtl(List<SimRow> frontier, double load) {
+        List<SimRow> sorted = frontier.stream().filter(r -> r.shortTtl() > 0)
+                .sorted((a, b) -> Double.compare(a.shortTtl(), b.shortTtl())).toList();
+        for (int i = 1; i < sorted.size(); i++) {
+            SimRow shorter = sorted.get(i - 1);
+            SimRow longer = sorted.get(i);
+            double hi = shorter.hitsPerSecond();
+            double lo = longer.hitsPerSecond();
+            if (load <= hi && load >= lo && hi > lo) {
+                double x1 = 1 / shorter.shortTtl();
+                double x2 = 1 / longer.shortTtl();
+                double x = x2 + (load - lo) / (hi - lo) * (x1 - x2);
+                return 1 / x;
+            }
         }
-
-        /** The TTL at which the load equals {@code hitsPerSecond}, or NaN when it never does. */
-        public double ttlFor(double hitsPerSecond) {
-            double over = hitsPerSecond - fixed;
-            return over > 0 && perTtl > 0 ? perTtl / over : Double.NaN;
-        }
-    }
-
-    /** Least-squares fit of hits/s against 1/TTL over the tune frontier (two points or more). */
-    public static Optional<LoadFit> fit(List<SimRow> frontier) {
-        List<SimRow> usable = frontier.stream().filter(r -> r.shortTtl() > 0
-                && Double.isFinite(r.hitsPerSecond())).toList();
-        int n = usable.size();
-        if (n < 2) {
-            return Optional.empty();
-        }
-        double sx = 0;
-        double sy = 0;
-        double sxx = 0;
-        double sxy = 0;
-        for (SimRow r : usable) {
-            double x = 1 / r.shortTtl();
-            sx += x;
-            sy += r.hitsPerSecond();
-            sxx += x * x;
-            sxy += x * r.hitsPerSecond();
-        }
-        double den = n * sxx - sx * sx;
-        if (den == 0) {
-            return Optional.empty();
-        }
-        double slope = (n * sxy - sx * sy) / den;
-        return Optional.of(new LoadFit((sy - slope * sx) / n, slope, n));
+        return Double.NaN;
     }
 
     /**
@@ -110,8 +93,17 @@ public final class Findings {
                             .append(Format.num(r.hits())).append(" database hits per request");
                 }
             }
-            sb.append(". Where tokens are verified anyway, the price of an immediate revoke"
-                    + " (revoke-all) is the ratio above, not the token work.");
+            Figures.accepts(cmp).stream().filter(r -> "revoke-all".equals(r.strategy())
+                    && Figures.stateless(cmp, r).filter(x -> x == s).isPresent()).findFirst()
+                    .ifPresent(ra -> sb.append(". Revoking at once (revoke-all) adds ")
+                            .append(Format.num(ra.us() - s.us())).append(" µs per request to"
+                            + " stateless"));
+            List<String> noisy = Figures.accepts(cmp).stream()
+                    .filter(r -> !(r.usError() <= 0.5 * r.us())).map(CompareRow::strategy)
+                    .toList();
+            sb.append(noisy.isEmpty() ? "." : ". Caution: the error bars of " + String.join(
+                    ", ", noisy) + " exceed half their value (or are missing) in this run, so"
+                    + " these ratios are not conclusive; measure on a quiet machine.");
             out.add(sb.toString());
         }
         RunInfo sim = runs.get(RunKind.SIMULATE);
@@ -144,17 +136,30 @@ public final class Findings {
         if (tune != null) {
             List<SimRow> frontier = Figures.simRows(tune);
             double raLoad = revokeAllLoad(tune, sim, cmp);
-            Optional<LoadFit> fit = fit(frontier);
-            if (fit.isPresent() && Double.isFinite(raLoad)) {
-                double ttl = fit.get().ttlFor(raLoad);
-                out.add("Break-even: at the tuned traffic (run " + tune.name() + "), revoke-all"
-                        + " makes about " + Format.num(raLoad) + " database hits/s; two-token's"
-                        + " load fits " + Format.num(fit.get().fixed()) + " + "
-                        + Format.num(fit.get().perTtl()) + " / TTL hits/s over "
-                        + fit.get().points() + " TTLs, so it costs the same at a short TTL of "
-                        + (Double.isNaN(ttl) ? "no positive TTL (it is always cheaper)"
-                                : Format.num(ttl) + " s") + "; every longer TTL costs less and"
-                        + " bounds the window by that TTL.");
+            if (!frontier.isEmpty() && Double.isFinite(raLoad)) {
+                double ttl = breakEvenTtl(frontier, raLoad);
+                SimRow shortest = frontier.stream().min((a, b) -> Double.compare(a.shortTtl(),
+                        b.shortTtl())).orElseThrow();
+                SimRow longest = frontier.stream().max((a, b) -> Double.compare(a.shortTtl(),
+                        b.shortTtl())).orElseThrow();
+                String head = "Break-even: at the tuned traffic (run " + tune.name() + ", "
+                        + Format.num(shortest.requests() / shortest.durationS()) + " req/s),"
+                        + " revoke-all makes about " + Format.num(raLoad) + " database hits/s";
+                if (Double.isFinite(ttl)) {
+                    out.add(head + "; two-token makes as many at a short TTL of about "
+                            + Format.num(ttl) + " s (interpolated between the swept TTLs);"
+                            + " every longer TTL costs less and bounds the window by that"
+                            + " TTL.");
+                } else if (raLoad > shortest.hitsPerSecond()) {
+                    out.add(head + "; two-token costs less at every swept TTL, even the"
+                            + " shortest, " + Format.num(shortest.shortTtl()) + " s: "
+                            + Format.num(shortest.hitsPerSecond()) + " hits/s, "
+                            + percent(shortest.hitsPerSecond() / raLoad) + " of it.");
+                } else {
+                    out.add(head + "; two-token costs more at every swept TTL, even the"
+                            + " longest, " + Format.num(longest.shortTtl()) + " s: "
+                            + Format.num(longest.hitsPerSecond()) + " hits/s.");
+                }
                 frontier.stream().filter(r -> r.hitsPerSecond() <= 0.1 * raLoad)
                         .min((a, b) -> Double.compare(a.shortTtl(), b.shortTtl()))
                         .ifPresent(r -> out.add("The shortest swept TTL at a tenth of"

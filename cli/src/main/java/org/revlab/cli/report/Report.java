@@ -200,7 +200,9 @@ public final class Report {
                     .findFirst().orElse(Double.NaN);
             double g = att == null ? Double.NaN : Figures.attackRows(att).stream()
                     .filter(r -> s.equals(r.strategy()) && "throughput".equals(r.scenario()))
-                    .mapToDouble(AttackRow::hitsPerRequest).findFirst().orElse(Double.NaN);
+                    // The run's own per-request figure counts the /public requests too.
+                    .mapToDouble(r -> r.hitsPerSecond() / r.throughput()).findFirst()
+                    .orElse(Double.NaN);
             add(data, j, "JMH (" + (cmp == null ? "" : cmp.name()) + ")", s);
             add(data, m, "simulator (" + (sim == null ? "" : sim.name()) + ")", s);
             add(data, g, "Gatling (" + (att == null ? "" : att.name()) + ")", s);
@@ -213,7 +215,9 @@ public final class Report {
                 + " the simulator and Gatling include log-ins and refreshes",
                 "strategy", "database hits per request", data));
         md.append("JMH measures the accepting path alone; the simulator and Gatling add"
-                + " log-ins, refreshes and revocations.\n\n");
+                + " log-ins, refreshes and revocations. Gatling's figure is database hits per"
+                + " second over authenticated requests per second in its throughput"
+                + " scenario.\n\n");
         for (RunInfo r : new RunInfo[] {cmp, sim, att}) {
             if (r != null) {
                 source(r);
@@ -355,7 +359,7 @@ public final class Report {
         chart("throughput.png", "throughput and latency", Charts.bars("Throughput",
                 att.provenance(), "strategy", "requests per second", rps), Charts.bars(
                 "Latency", "beside the unauthenticated /public endpoint", "strategy",
-                "milliseconds", lat));
+                "latency (milliseconds)", lat));
         source(att);
     }
 }

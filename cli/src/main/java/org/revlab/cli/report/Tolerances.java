@@ -9,17 +9,29 @@ public final class Tolerances {
 
     /**
      * How far a same-run cost ratio (a strategy's µs/request over its reference row) may grow
-     * against the baseline's before the check fails. Quick runs on a busy 2-core machine move
-     * these ratios by up to about 30%; a strategy slowed 2× moves its ratio by 2×, so 1.6 lets
-     * the noise pass and the regression fail.
+     * against the baseline's before the check fails. A strategy slowed 2× moves its ratio by
+     * 2×, so 1.6 fails it while letting through the tens of percent a quick run moves on a
+     * machine to itself. Under heavy load from other jobs (load average 12–16 on 2 cores) the
+     * ratios moved several-fold between runs of unchanged code, which no tolerance absorbs:
+     * run {@code check} on a quiet machine, as CI does.
      */
     public static final double COST_RATIO_GROWTH = 1.6;
 
     /**
      * The same for ratios over the cryptographic floor, a figure of about a microsecond whose
-     * relative noise is the largest in the suite: only a gross regression fails it.
+     * relative noise is the largest in the suite (×2.9 between two quick runs of unchanged code
+     * on a loaded machine here): only a gross regression fails it; the ratios above and the
+     * allocation ratio catch a 2× one.
      */
-    public static final double FLOOR_RATIO_GROWTH = 2.5;
+    public static final double FLOOR_RATIO_GROWTH = 3.0;
+
+    /**
+     * How far a same-run allocation ratio (a strategy's bytes/request over its reference row's,
+     * from JMH's gc profiler) may grow. Allocation per request hardly moves with machine load
+     * (a few percent between runs here, where times moved several-fold), so this tolerance is
+     * tight: doing the token work twice doubles it.
+     */
+    public static final double BYTES_RATIO_GROWTH = 1.25;
 
     /**
      * Relative slack on database hits per request measured by JMH: a few log-ins and refreshes

@@ -23,22 +23,25 @@ class FindingsTest {
         return runs;
     }
 
-    @Test
-    void theLoadFitRecoversFixedAndPerTtlParts() {
-        // The tune fixture follows 2 + 400 / TTL hits/s exactly.
-        Findings.LoadFit fit = Findings.fit(Figures.simRows(all().get(RunKind.TUNE)))
-                .orElseThrow();
-        assertThat(fit.fixed()).isCloseTo(2.0, within(1e-9));
-        assertThat(fit.perTtl()).isCloseTo(400.0, within(1e-9));
-        assertThat(fit.points()).isEqualTo(6);
+    private static Figures.SimRow point(double ttl, double hitsPerSecond) {
+        return new Figures.SimRow("two-token", ttl, 900, 3600, 360000, hitsPerSecond, 0,
+                "bounded", 10, ttl / 2, ttl, ttl, 0);
     }
 
     @Test
-    void breakEvenTtlIsWhereTwoTokenLoadMeetsRevokeAlls() {
-        Findings.LoadFit fit = new Findings.LoadFit(2, 400, 6);
-        assertThat(fit.ttlFor(86.8)).isCloseTo(400 / 84.8, within(1e-9));
-        assertThat(fit.at(fit.ttlFor(86.8))).isCloseTo(86.8, within(1e-9));
-        assertThat(fit.ttlFor(1.5)).isNaN();
+    void breakEvenIsInterpolatedInOneOverTtlBetweenTheSweptNeighbours() {
+        // 2 + 400 / TTL: 82 hits/s at 5 s, 28.7 at 15 s; 52 hits/s is met at exactly 8 s.
+        List<Figures.SimRow> frontier = List.of(point(15, 2 + 400 / 15.0), point(5, 82),
+                point(60, 2 + 400 / 60.0));
+        assertThat(Findings.breakEvenTtl(frontier, 52)).isCloseTo(8.0, within(1e-9));
+        assertThat(Findings.breakEvenTtl(frontier, 82)).isCloseTo(5.0, within(1e-9));
+    }
+
+    @Test
+    void noBreakEvenIsClaimedOutsideTheSweptRange() {
+        List<Figures.SimRow> frontier = List.of(point(5, 82), point(60, 8.7));
+        assertThat(Findings.breakEvenTtl(frontier, 90)).isNaN();
+        assertThat(Findings.breakEvenTtl(frontier, 5)).isNaN();
     }
 
     @Test
@@ -56,9 +59,12 @@ class FindingsTest {
         List<String> s = Findings.statements(all());
         // revoke-all 20 µs over stateless 15 µs in the compare fixture.
         assertThat(s).anySatisfy(l -> assertThat(l).contains("revoke-all costs ×1.33")
-                .contains("run 20261203-000000-compare"));
+                .contains("run 20261203-000000-compare").contains("adds 5 µs per request")
+                .doesNotContain("Caution"));
+        // revoke-all's 86.8 hits/s lies above the 5 s point's 82: no interpolation, a bracket.
         assertThat(s).anySatisfy(l -> assertThat(l).startsWith("Break-even")
-                .contains("short TTL of 4.72 s").contains("86.8"));
+                .contains("86.8").contains("costs less at every swept TTL, even the shortest,"
+                        + " 5 s: 82 hits/s, 94.5% of it"));
         // 14.0 of 86.8 hits/s in the simulate fixture.
         assertThat(s).anySatisfy(l -> assertThat(l).contains("16.1% of revoke-all's 86.8"));
         assertThat(s).anySatisfy(l -> assertThat(l).contains("The shortest swept TTL at a tenth")

@@ -57,6 +57,16 @@ final class Fixtures {
         });
     }
 
+    /** Multiplies {@code bytesPerOp} of the strategy's accepting row. */
+    static Consumer<ObjectNode> scaleBytes(String strategy, double factor) {
+        return s -> s.withArray("rows").forEach(r -> {
+            if (strategy.equals(r.path("strategy").asText())
+                    && "accept".equals(r.path("mode").asText())) {
+                ((ObjectNode) r).put("bytesPerOp", r.path("bytesPerOp").asDouble() * factor);
+            }
+        });
+    }
+
     /** Sets a numeric field of the strategy's row in {@code array} (rows, results). */
     static Consumer<ObjectNode> set(String array, String strategy, String scenario,
             String field, double value) {

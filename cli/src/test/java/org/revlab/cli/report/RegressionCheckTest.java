@@ -67,6 +67,24 @@ class RegressionCheckTest {
     }
 
     @Test
+    void doingTheTokenWorkTwiceFailsOnAllocationWhateverTheTimesSay() {
+        List<CheckResult> fails = failures(checkCompare(Fixtures.scaleBytes("two-token", 2.0)));
+        assertThat(fails).singleElement().satisfies(r -> assertThat(r.line())
+                .contains("two-token").contains("bytes ÷ stateless").contains("1.00 → 2.00")
+                .contains("MORE WORK"));
+        assertThat(failures(checkCompare(Fixtures.scaleBytes("two-token", 1.1)))).isEmpty();
+    }
+
+    @Test
+    void aMoveWithinWideErrorBarsIsInconclusiveNotAFailure() {
+        List<CheckResult> results = checkCompare(Fixtures.scaleCost("revoke-all", "accept", 2.0)
+                .andThen(Fixtures.set("rows", "revoke-all", null, "usError", 30.0)));
+        assertThat(failures(results)).isEmpty();
+        assertThat(results).anySatisfy(r -> assertThat(r.detail()).contains("inconclusive")
+                .contains("±30 µs"));
+    }
+
+    @Test
     void statelessSlowedTwiceFailsAgainstBareJjwt() {
         List<CheckResult> fails = failures(checkCompare(
                 Fixtures.scaleCost("stateless", "accept", 2.0)));

@@ -2,6 +2,8 @@ package org.revlab.cli;
 
 import org.revlab.cli.report.CheckCommand;
 import org.revlab.cli.report.ReportCommand;
+import org.revlab.cli.sim.SimulateCommand;
+import org.revlab.cli.sim.TuneCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -20,6 +22,8 @@ import picocli.CommandLine.Command;
             CompareCommand.class,
             ReportCommand.class,
             CheckCommand.class,
+            SimulateCommand.class,
+            TuneCommand.class,
         })
 public final class Revlab implements Runnable {
 

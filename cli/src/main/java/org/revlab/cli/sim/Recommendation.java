@@ -70,6 +70,16 @@ record Recommendation(TuneCommand.Point chosen, List<String> lines, String basis
         return new Recommendation(chosen, lines, basis);
     }
 
+    /** One line for the chart: the choice and its two figures. */
+    String headline() {
+        if (chosen == null) {
+            return "";
+        }
+        return String.format(Locale.ROOT, "recommended: TTL %s (%s) — %s db hits/s, worst"
+                + " window %s s", chosen.label(), basis, num(chosen.result().hitsPerSecond()),
+                sec(chosen.result().windows().maxMs()));
+    }
+
     Map<String, Object> toMap() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("basis", basis);

@@ -1,5 +1,7 @@
 package org.revlab.cli.sim;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -8,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicLong;
 import org.revlab.core.sim.SimulationResult;
 
 /**
@@ -23,7 +26,13 @@ final class Runs {
         return Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
     }
 
-    static List<SimulationResult> all(List<Callable<SimulationResult>> runs, int threads) {
+    /**
+     * Runs every simulation and adds the CPU time their threads spent to {@code cpuNanos}: on a
+     * shared machine wall time says more about the neighbours than about the simulator.
+     */
+    static List<SimulationResult> all(List<Callable<SimulationResult>> runs, int threads,
+            AtomicLong cpuNanos) {
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         ThreadFactory daemons = r -> {
             Thread t = new Thread(r, "revlab-sim");
             t.setDaemon(true);
@@ -33,7 +42,14 @@ final class Runs {
         try {
             List<Future<SimulationResult>> futures = new ArrayList<>();
             for (Callable<SimulationResult> run : runs) {
-                futures.add(pool.submit(run));
+                futures.add(pool.submit(() -> {
+                    long before = mx.getCurrentThreadCpuTime();
+                    try {
+                        return run.call();
+                    } finally {
+                        cpuNanos.addAndGet(mx.getCurrentThreadCpuTime() - before);
+                    }
+                }));
             }
             List<SimulationResult> results = new ArrayList<>();
             for (Future<SimulationResult> f : futures) {

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicLong;
 import org.revlab.cli.Home;
 import org.revlab.cli.results.Environment;
 import org.revlab.cli.results.RunFolder;
@@ -72,6 +73,7 @@ public final class SimulateCommand implements Callable<Integer> {
         }
 
         long start = System.nanoTime();
+        AtomicLong cpu = new AtomicLong();
         List<SimulationResult> results;
         try (SimProgress progress = new SimProgress("simulate",
                 ids.size() * settings.duration().toSeconds(), quiet)) {
@@ -79,9 +81,9 @@ public final class SimulateCommand implements Callable<Integer> {
             for (StrategyId id : ids) {
                 runs.add(() -> Simulation.run(id, settings, progress.listener()));
             }
-            results = Runs.all(runs, n);
+            results = Runs.all(runs, n, cpu);
         }
-        Speed speed = Speed.of(start, results, Math.min(n, ids.size()));
+        Speed speed = Speed.of(start, cpu.get(), results, Math.min(n, ids.size()));
 
         List<List<String>> violations = new ArrayList<>();
         for (SimulationResult r : results) {

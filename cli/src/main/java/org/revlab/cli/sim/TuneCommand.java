@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicLong;
 import org.revlab.cli.Home;
 import org.revlab.cli.results.Environment;
 import org.revlab.cli.results.RunFolder;
@@ -106,6 +107,7 @@ public final class TuneCommand implements Callable<Integer> {
         }
 
         long start = System.nanoTime();
+        AtomicLong cpu = new AtomicLong();
         List<SimulationResult> results;
         try (SimProgress progress = new SimProgress("tune " + sweep.size() + " TTLs",
                 sweep.size() * base.duration().toSeconds(), quiet)) {
@@ -114,9 +116,9 @@ public final class TuneCommand implements Callable<Integer> {
                 SimulationSettings s = base.withShortTtl(ttl);
                 runs.add(() -> Simulation.run(StrategyId.TWO_TOKEN, s, progress.listener()));
             }
-            results = Runs.all(runs, n);
+            results = Runs.all(runs, n, cpu);
         }
-        Speed speed = Speed.of(start, results, Math.min(n, sweep.size()));
+        Speed speed = Speed.of(start, cpu.get(), results, Math.min(n, sweep.size()));
         List<Point> points = new ArrayList<>();
         for (int i = 0; i < sweep.size(); i++) {
             points.add(new Point(sweep.get(i), results.get(i)));
@@ -149,7 +151,7 @@ public final class TuneCommand implements Callable<Integer> {
             run.writeText(CSV, csv.toString());
 
             FrontierChart.render(points, budget, window == null ? null
-                    : window.toMillis() / 1000.0, rec.chosen(), subtitle(base),
+                    : window.toMillis() / 1000.0, rec.chosen(), rec.headline(), subtitle(base),
                     run.resolve(PNG));
             out.println("wrote " + run.finalPath().resolve(PNG));
 

@@ -135,10 +135,10 @@ public final class Simulation {
         userRandom = new SplittableRandom[settings.users()];
         for (int u = 0; u < settings.users(); u++) {
             userRandom[u] = root.split();
-            userName[u] = "u" + u;
+            userName[u] = fixedWidth('u', u, settings.users());
         }
         for (int k = 0; k < settings.devicesPerUser(); k++) {
-            deviceName[k] = "d" + k;
+            deviceName[k] = fixedWidth('d', k, settings.devicesPerUser());
         }
         int attackers = settings.attackers();
         attackerRandom = new SplittableRandom[attackers];
@@ -439,6 +439,16 @@ public final class Simulation {
         }
         probeCreds[p] = null;
         freeProbes[freeCount++] = p;
+    }
+
+    /**
+     * Names of one width: HSQLDB pads the shorter of two VARCHARs before comparing them, and
+     * that padding cost more than the rest of an index update when names varied in length.
+     */
+    private static String fixedWidth(char prefix, int index, int count) {
+        String digits = Integer.toString(index);
+        int width = Integer.toString(Math.max(0, count - 1)).length();
+        return prefix + "0".repeat(width - digits.length()) + digits;
     }
 
     private static Instant at(long us) {

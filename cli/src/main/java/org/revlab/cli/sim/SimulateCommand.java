@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "simulate", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Simulate users, devices, revocations and attackers in virtual time and"
                 + " count each strategy's database hits and revocation windows.",
-            "With --check: a small shape (about 10 s) that asserts the window bounds: 0 for"
+            "With --check: a small shape (a few seconds) that asserts the window bounds: 0 for"
                 + " stateful and revoke-all, at most the short TTL for two-token, until expiry"
                 + " for stateless; exit 1 if one breaks."})
 public final class SimulateCommand implements Callable<Integer> {

@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
 public final class TrafficOptions {
 
     @Option(names = "--users", paramLabel = "N",
-            description = "Users (default: 10000; 300 with --check).")
+            description = "Users (default: 10000; 200 with --check).")
     Integer users;
 
     @Option(names = "--devices", paramLabel = "N",
@@ -59,7 +59,7 @@ public final class TrafficOptions {
     String attackerRate;
 
     @Option(names = "--duration", paramLabel = "DURATION",
-            description = "Simulated time measured, after a warm-up (default: 1h; 30m with"
+            description = "Simulated time measured, after a warm-up (default: 1h; 20m with"
                     + " --check).")
     String duration;
 
@@ -86,7 +86,7 @@ public final class TrafficOptions {
         LabSettings lab = new LabSettings(access, shortTtl, longLived,
                 LabSettings.DEFAULTS.clockSkew(), LabSettings.DEFAULTS.lastSeenResolution());
         return new SimulationSettings(
-                or(users, check ? 300 : 10_000),
+                or(users, check ? 200 : 10_000),
                 or(devices, 2),
                 duration("--session-length", sessionLength, check ? "20m" : "30m"),
                 duration("--idle", idle, check ? "10m" : "30m"),
@@ -95,7 +95,7 @@ public final class TrafficOptions {
                 Rates.perSecond("--revoke-rate", or(revokeRate, check ? "4/h" : "0.1/h")),
                 or(attackers, check ? 60 : 100),
                 Rates.perSecond("--attacker-rate", or(attackerRate, check ? "0.5/s" : "0.2/s")),
-                duration("--duration", duration, check ? "30m" : "1h"),
+                duration("--duration", duration, check ? "20m" : "1h"),
                 lab,
                 or(seed, 1L));
     }

@@ -68,23 +68,29 @@ public final class SimTokenCodec implements TokenCodec {
         if (!token.startsWith(PREFIX)) {
             return TokenCheck.invalid(Reason.MALFORMED, "Not a simulator token.");
         }
-        String[] f = new String[FIELDS];
-        int start = PREFIX.length();
+        // Field boundaries first; the numbers are then read in place, without substrings.
+        int[] start = new int[FIELDS];
+        int[] end = new int[FIELDS];
+        int from = PREFIX.length();
         for (int i = 0; i < FIELDS; i++) {
-            int end = i == FIELDS - 1 ? token.length() : token.indexOf(SEP, start);
-            if (end < 0) {
+            int to = i == FIELDS - 1 ? token.length() : token.indexOf(SEP, from);
+            if (to < 0) {
                 return TokenCheck.invalid(Reason.MALFORMED, "The token has too few fields.");
             }
-            f[i] = token.substring(start, end);
-            start = end + 1;
+            start[i] = from;
+            end[i] = to;
+            from = to + 1;
+        }
+        if (token.indexOf(SEP, start[FIELDS - 1]) >= 0) {
+            return TokenCheck.invalid(Reason.MALFORMED, "The token has too many fields.");
         }
         long iatSec;
         long expSec;
         long epoch;
         try {
-            iatSec = Long.parseLong(f[4]);
-            expSec = Long.parseLong(f[5]);
-            epoch = Long.parseLong(f[6]);
+            iatSec = Long.parseLong(token, start[4], end[4], 10);
+            expSec = Long.parseLong(token, start[5], end[5], 10);
+            epoch = Long.parseLong(token, start[6], end[6], 10);
         } catch (NumberFormatException e) {
             return TokenCheck.invalid(Reason.MALFORMED, "A numeric claim is not a number.");
         }
@@ -95,13 +101,16 @@ public final class SimTokenCodec implements TokenCodec {
         if (now.isAfter(exp.plus(skew))) {
             return expired(expSec, now);
         }
-        if (!expected.typ().equals(f[0])) {
-            return TokenCheck.invalid(Reason.WRONG_TYPE, "Expected a token of type '"
-                    + expected.typ() + "' but got '" + f[0] + "'.");
+        String typ = expected.typ();
+        if (end[0] - start[0] != typ.length() || !token.startsWith(typ, start[0])) {
+            return TokenCheck.invalid(Reason.WRONG_TYPE, "Expected a token of type '" + typ
+                    + "' but got '" + token.substring(start[0], end[0]) + "'.");
         }
-        if (f[1].isEmpty() || f[2].isEmpty() || f[3].isEmpty()) {
-            return TokenCheck.invalid(Reason.MALFORMED, "The token lacks a required claim:"
-                    + " sub, sid and jti must all be present.");
+        for (int i = 1; i <= 3; i++) {
+            if (end[i] == start[i]) {
+                return TokenCheck.invalid(Reason.MALFORMED, "The token lacks a required claim:"
+                        + " sub, sid and jti must all be present.");
+            }
         }
         if (!now.isBefore(exp)) {
             return expired(expSec, now);
@@ -112,6 +121,8 @@ public final class SimTokenCodec implements TokenCodec {
                     + ", in the future; it is now " + now + " (allowed skew "
                     + skew.toSeconds() + " s).");
         }
-        return TokenCheck.valid(new TokenClaims(expected, f[1], f[2], f[3], iat, exp, epoch));
+        return TokenCheck.valid(new TokenClaims(expected, token.substring(start[1], end[1]),
+                token.substring(start[2], end[2]), token.substring(start[3], end[3]), iat, exp,
+                epoch));
     }
 }

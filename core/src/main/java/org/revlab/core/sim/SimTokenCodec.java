@@ -13,8 +13,8 @@ import org.revlab.core.token.TokenType;
 
 /**
  * The simulator's stand-in for {@link JjwtTokenCodec}: an UNSIGNED, dot-separated encoding of
- * the same claims, checked with the same rules and in the same order (expiry, type, required
- * claims, {@code iat} skew). The simulator studies strategy logic and time, not signature cost,
+ * the same claims, checked with the same rules and in the same order (type, required claims,
+ * {@code exp}, {@code iat} skew). The simulator studies strategy logic and time, not signature cost,
  * so it skips the 15 µs of jjwt per token; never use this codec where a token could be forged.
  */
 public final class SimTokenCodec implements TokenCodec {
@@ -94,13 +94,7 @@ public final class SimTokenCodec implements TokenCodec {
         } catch (NumberFormatException e) {
             return TokenCheck.invalid(Reason.MALFORMED, "A numeric claim is not a number.");
         }
-        Instant now = clock.instant();
-        Instant exp = Instant.ofEpochSecond(expSec);
-        // jjwt rejects a token past exp + skew before the codec sees its header; mirror that
-        // order so that both codecs give the same reason for the same token.
-        if (now.isAfter(exp.plus(skew))) {
-            return expired(expSec, now);
-        }
+        // The same order as JjwtTokenCodec's claim rules: type, required claims, exp, iat.
         String typ = expected.typ();
         if (end[0] - start[0] != typ.length() || !token.startsWith(typ, start[0])) {
             return TokenCheck.invalid(Reason.WRONG_TYPE, "Expected a token of type '" + typ
@@ -112,6 +106,8 @@ public final class SimTokenCodec implements TokenCodec {
                         + " sub, sid and jti must all be present.");
             }
         }
+        Instant now = clock.instant();
+        Instant exp = Instant.ofEpochSecond(expSec);
         if (!now.isBefore(exp)) {
             return expired(expSec, now);
         }

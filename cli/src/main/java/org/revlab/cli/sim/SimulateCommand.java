@@ -69,7 +69,8 @@ public final class SimulateCommand implements Callable<Integer> {
         List<StrategyId> ids = strategies(strategy);
         int n = threads == null ? Runs.defaultThreads() : threads;
         if (n < 1 || n > 64) {
-            throw new IllegalArgumentException("--threads " + n + " is out of range; give 1 to 64.");
+            throw new IllegalArgumentException("--threads " + n
+                    + " is out of range; give 1 to 64.");
         }
 
         long start = System.nanoTime();

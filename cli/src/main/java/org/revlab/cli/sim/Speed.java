@@ -35,7 +35,8 @@ record Speed(double wallSeconds, double cpuSeconds, long requests, long events, 
         m.put("simulated_requests_per_s", Math.round(requestsPerSecond()));
         m.put("events", events);
         m.put("threads", threads);
-        m.put("simulated_requests_per_cpu_s", cpuSeconds == 0 ? 0 : Math.round(requests / cpuSeconds));
+        m.put("simulated_requests_per_cpu_s",
+                cpuSeconds == 0 ? 0 : Math.round(requests / cpuSeconds));
         m.put("load_average_at_end", java.lang.management.ManagementFactory
                 .getOperatingSystemMXBean().getSystemLoadAverage());
         m.put("note", "wall time on a shared machine; other builds may have run alongside");

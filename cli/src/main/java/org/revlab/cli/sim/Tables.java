@@ -35,7 +35,8 @@ final class Tables {
     }
 
     static String markdown(List<String> header, List<List<String>> rows) {
-        StringBuilder sb = new StringBuilder("| ").append(String.join(" | ", header)).append(" |\n|");
+        StringBuilder sb = new StringBuilder("| ").append(String.join(" | ", header))
+                .append(" |\n|");
         sb.append(" --- |".repeat(header.size())).append('\n');
         for (List<String> row : rows) {
             sb.append("| ").append(String.join(" | ", row)).append(" |\n");

@@ -103,7 +103,8 @@ public final class TuneCommand implements Callable<Integer> {
         }
         int n = threads == null ? Runs.defaultThreads() : threads;
         if (n < 1 || n > 64) {
-            throw new IllegalArgumentException("--threads " + n + " is out of range; give 1 to 64.");
+            throw new IllegalArgumentException("--threads " + n
+                    + " is out of range; give 1 to 64.");
         }
 
         long start = System.nanoTime();

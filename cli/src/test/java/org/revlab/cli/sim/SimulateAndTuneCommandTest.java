@@ -80,8 +80,8 @@ class SimulateAndTuneCommandTest {
         byte[] b = Files.readAllBytes(runs.get(1).resolve("simulate.csv"));
         assertThat(b).isEqualTo(a);
         assertThat(new String(a)).startsWith("strategy,short_ttl_s,").contains("\ntwo-token,20,");
-        assertThat(runs.get(0).resolve("summary.json")).content().contains("\"check_passed\" : true",
-                "\"simulated_requests_per_s\"");
+        assertThat(runs.get(0).resolve("summary.json")).content()
+                .contains("\"check_passed\" : true", "\"simulated_requests_per_s\"");
         assertThat(runs.get(0).resolve("summary.md")).exists();
     }
 

@@ -14,8 +14,9 @@ import org.revlab.core.token.TokenType;
 /**
  * The simulator's stand-in for {@link JjwtTokenCodec}: an UNSIGNED, dot-separated encoding of
  * the same claims, checked with the same rules and in the same order (type, required claims,
- * {@code exp}, {@code iat} skew). The simulator studies strategy logic and time, not signature cost,
- * so it skips the 15 µs of jjwt per token; never use this codec where a token could be forged.
+ * {@code exp}, {@code iat} skew). The simulator studies strategy logic and time, not signature
+ * cost, so it skips the 15 µs of jjwt per token; never use this codec where a token could be
+ * forged.
  */
 public final class SimTokenCodec implements TokenCodec {
 

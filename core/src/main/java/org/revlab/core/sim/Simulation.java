@@ -32,8 +32,9 @@ import org.revlab.core.store.StoreSettings;
  * does, until it is rejected. At a revoke, every credential the user's devices hold is probed at
  * the revoke and at each whole second after it (tokens expire on whole seconds) until it is
  * rejected: that time is its revocation window (a credential already expired at the revoke is
- * no sample). Probes are not requests and their hits are not counted. The devices start in the steady state of their on/off cycle and run a warm-up of one
- * credential lifetime before the measured period, so that tokens are not all of the same age.
+ * no sample). Probes are not requests and their hits are not counted. The devices start in the
+ * steady state of their on/off cycle, and sessions running at time 0 log in one credential
+ * lifetime earlier (a warm-up that is not counted), so that tokens are of mixed ages.
  */
 public final class Simulation {
 

@@ -89,7 +89,8 @@ public record SimulationSettings(
     private static void rate(String name, double value, boolean zeroAllowed) {
         if (!(value >= 0) || (!zeroAllowed && value == 0) || value > MAX_RATE) {
             throw new IllegalArgumentException(name + " " + value + "/s is out of range; give "
-                    + (zeroAllowed ? "0" : "more than 0") + " to " + (int) MAX_RATE + " per second.");
+                    + (zeroAllowed ? "0" : "more than 0") + " to " + (int) MAX_RATE
+                    + " per second.");
         }
     }
 

@@ -1,11 +1,13 @@
 package org.revlab.cli;
 
+import java.io.PrintWriter;
 import org.revlab.cli.report.CheckCommand;
 import org.revlab.cli.report.ReportCommand;
 import org.revlab.cli.sim.SimulateCommand;
 import org.revlab.cli.sim.TuneCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * The {@code ./revlab} command line: one subcommand per job. Bad usage prints the usage and
@@ -58,6 +60,15 @@ public final class Revlab implements Runnable {
                 e.printStackTrace(commandLine.getErr());
             }
             return 1;
+        });
+        // picocli prints either "did you mean" or the usage; a misspelt command deserves both.
+        cl.setParameterExceptionHandler((ex, args) -> {
+            CommandLine failed = ex.getCommandLine();
+            PrintWriter err = failed.getErr();
+            err.println(ex.getMessage());
+            UnmatchedArgumentException.printSuggestions(ex, err);
+            failed.usage(err);
+            return failed.getCommandSpec().exitCodeOnInvalidInput();
         });
         return cl;
     }

@@ -15,7 +15,8 @@ import org.revlab.core.StrategyId;
  * @param strategy the strategy the server runs ({@code revlab.strategy})
  * @param lab lifetimes: {@code revlab.shortTtl}, {@code revlab.accessTtl}, {@code revlab.longTtl}
  * @param target an external server ({@code revlab.target}), or null to start one in-process
- * @param out where the per-strategy result JSON goes ({@code revlab.out})
+ * @param out where the per-strategy result JSON goes ({@code revlab.out}; the pom sets
+ *     {@code loadtest/target/revlab} as the default)
  * @param duration how long throughput users keep arriving ({@code revlab.duration})
  * @param rate resource requests per second the throughput load aims at ({@code revlab.rate})
  * @param requestsPerUser resource calls per throughput user ({@code revlab.requestsPerUser})
@@ -53,7 +54,7 @@ public record AttackSettings(
         String target = System.getProperty("revlab.target");
         AttackSettings s = new AttackSettings(strategy, lab,
                 target == null || target.isBlank() ? null : loopbackTarget(target),
-                Path.of(prop("revlab.out", "target/revlab")),
+                Path.of(prop("revlab.out", prop("revlab.defaultOut", "target/revlab"))),
                 duration("revlab.duration", "20s"),
                 integer("revlab.rate", 200, 1, 20_000),
                 integer("revlab.requestsPerUser", 20, 1, 10_000),

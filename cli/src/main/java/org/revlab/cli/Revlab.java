@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
             CompareCommand.class,
             ReportCommand.class,
             CheckCommand.class,
+            AttackCommand.class,
         })
 public final class Revlab implements Runnable {
 

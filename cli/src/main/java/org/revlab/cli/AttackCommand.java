@@ -195,7 +195,12 @@ public final class AttackCommand implements Callable<Integer> {
                 "-Dgatling.data.enableAnalytics=false",
                 "-Drevlab.strategy=" + id.id(),
                 "-Drevlab.out=" + rawDir));
-        props.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
+        props.forEach((k, v) -> {
+            // --pairs sizes the crowd of revocation-timing; stolen-token keeps its few pairs.
+            if (!k.equals("revlab.pairs") || scenario == Scenario.REVOCATION_TIMING) {
+                cmd.add("-D" + k + "=" + v);
+            }
+        });
         out.printf("attack: %-17s against %-10s ... ", scenario.id, id.id());
         out.flush();
         long t0 = System.nanoTime();
@@ -224,13 +229,23 @@ public final class AttackCommand implements Callable<Integer> {
             Files.createDirectories(log.getParent());
             Process p = new ProcessBuilder(cmd).directory(home.toFile())
                     .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            if (!p.waitFor(RUN_TIMEOUT.toMinutes(), TimeUnit.MINUTES)) {
-                p.descendants().forEach(ProcessHandle::destroy);
-                p.destroy();
-                p.waitFor(30, TimeUnit.SECONDS);
-                return 124;
+            // Ctrl-C on the command must not leave Maven and Gatling's fork running.
+            Thread stopper = new Thread(() -> stop(p));
+            Runtime.getRuntime().addShutdownHook(stopper);
+            try {
+                if (!p.waitFor(RUN_TIMEOUT.toMinutes(), TimeUnit.MINUTES)) {
+                    stop(p);
+                    p.waitFor(30, TimeUnit.SECONDS);
+                    return 124;
+                }
+                return p.exitValue();
+            } finally {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(stopper);
+                } catch (IllegalStateException shuttingDown) {
+                    // The hook is running already; it stops the process.
+                }
             }
-            return p.exitValue();
         } catch (IOException e) {
             throw new UserFacingException("Cannot start Maven (" + String.join(" ", cmd.subList(0,
                     3)) + "): " + e.getMessage() + ". Install Maven 3.8+ and put 'mvn' on the"
@@ -240,6 +255,11 @@ public final class AttackCommand implements Callable<Integer> {
             throw new UserFacingException("Interrupted while a simulation ran; nothing was"
                     + " published.", e);
         }
+    }
+
+    private static void stop(Process p) {
+        p.descendants().forEach(ProcessHandle::destroy);
+        p.destroy();
     }
 
     /** The report's index.html relative to the run folder, or null when Gatling wrote none. */

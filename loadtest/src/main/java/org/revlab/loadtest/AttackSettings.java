@@ -28,6 +28,9 @@ import org.revlab.core.StrategyId;
  *     ({@code revlab.spread})
  * @param backgroundRate resource requests per second of other users while pairs run
  *     ({@code revlab.backgroundRate}; 0 for none)
+ * @param warmUp log-in and resource calls sent before the run starts, so that a cold JIT
+ *     does not pass for the strategy's cost or stretch the first windows
+ *     ({@code revlab.warmUp}; 0 for none)
  */
 public record AttackSettings(
         StrategyId strategy,
@@ -42,7 +45,8 @@ public record AttackSettings(
         Duration interval,
         Duration revokeAfter,
         Duration spread,
-        int backgroundRate) {
+        int backgroundRate,
+        int warmUp) {
 
     /** Reads the settings of this JVM's system properties. */
     public static AttackSettings fromSystemProperties() {
@@ -63,7 +67,8 @@ public record AttackSettings(
                 duration("revlab.interval", "250ms"),
                 duration("revlab.revokeAfter", "1s"),
                 duration("revlab.spread", "10s"),
-                integer("revlab.backgroundRate", 100, 0, 20_000));
+                integer("revlab.backgroundRate", 100, 0, 20_000),
+                integer("revlab.warmUp", 300, 0, 100_000));
         s.validate();
         return s;
     }

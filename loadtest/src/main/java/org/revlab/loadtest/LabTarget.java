@@ -51,22 +51,60 @@ public final class LabTarget implements AutoCloseable {
 
     /** The server's {@code GET /metrics} document. */
     public Map<String, Object> metrics() {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl() + "/metrics"))
-                .timeout(Duration.ofSeconds(5)).GET().build();
-        try {
-            HttpResponse<String> response = client.send(request,
-                    HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException("LabTarget: GET " + request.uri() + " answered "
-                        + response.statusCode() + "; is this a revlab server?");
+        return parse(send(HttpRequest.newBuilder(URI.create(baseUrl() + "/metrics"))
+                .timeout(Duration.ofSeconds(5)).GET().build()));
+    }
+
+    /**
+     * Sends {@code requests} log-ins, each followed by three resource calls, one after another,
+     * before the measured run: the server's and the client's JIT warm up. Bounded in count and
+     * by a 60 s deadline; an answer other than 200 stops the warm-up with the reason.
+     */
+    public void warmUp(int requests) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        for (int i = 0; i < requests && System.nanoTime() < deadline; i++) {
+            HttpResponse<String> login = send(HttpRequest.newBuilder(
+                    URI.create(baseUrl() + "/login")).timeout(Duration.ofSeconds(5))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(
+                            "{\"user\":\"warm-up-" + (i % 50) + "\",\"device\":\"bench\"}"))
+                    .build());
+            Map<String, Object> body = parse(login);
+            for (int j = 0; j < 3; j++) {
+                HttpRequest.Builder resource = HttpRequest.newBuilder(
+                        URI.create(baseUrl() + "/resource")).timeout(Duration.ofSeconds(5))
+                        .header("Authorization", "Bearer " + body.get("access"));
+                if (body.get("longLived") != null) {
+                    resource.header("X-Long-Lived-Token", body.get("longLived").toString());
+                }
+                parse(send(resource.GET().build()));
             }
-            return JSON.readValue(response.body(), new TypeReference<Map<String, Object>>() { });
+        }
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            return client.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw new IllegalStateException("LabTarget: cannot read " + request.uri() + ": " + e
-                    + ". Check that the server runs.", e);
+            throw new IllegalStateException("LabTarget: " + request.method() + " "
+                    + request.uri() + " failed: " + e + ". Check that the server runs.", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("LabTarget: interrupted reading metrics.", e);
+            throw new IllegalStateException("LabTarget: interrupted.", e);
+        }
+    }
+
+    private static Map<String, Object> parse(HttpResponse<String> response) {
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("LabTarget: " + response.request().method() + " "
+                    + response.request().uri() + " answered " + response.statusCode() + ": "
+                    + response.body());
+        }
+        try {
+            return JSON.readValue(response.body(), new TypeReference<Map<String, Object>>() { });
+        } catch (IOException e) {
+            throw new IllegalStateException("LabTarget: " + response.request().uri()
+                    + " answered no JSON: " + e.getMessage(), e);
         }
     }
 

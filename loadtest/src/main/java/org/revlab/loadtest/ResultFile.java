@@ -41,6 +41,7 @@ public final class ResultFile {
         settings.put("revokeAfterMs", s.revokeAfter().toMillis());
         settings.put("spreadMs", s.spread().toMillis());
         settings.put("backgroundRate", s.backgroundRate());
+        settings.put("warmUp", s.warmUp());
         root.put("settings", settings);
         root.put("target", target.inProcess() ? "in-process" : target.baseUrl());
     }

@@ -43,6 +43,7 @@ public abstract class LabSimulation extends Simulation {
     @Override
     public void before() {
         target = LabTarget.open(settings);
+        target.warmUp(settings.warmUp());
         metricsBefore = target.metrics();
         startedAtMs = System.currentTimeMillis();
         System.out.println("LabSimulation: " + scenarioName() + " against " + settings.strategy()

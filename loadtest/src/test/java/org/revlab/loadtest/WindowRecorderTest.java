@@ -170,6 +170,10 @@ class WindowRecorderTest {
         weakness.acknowledged(p2, 0);
         weakness.observe(p2, 10, true, null);
         weakness.observe(p2, 3_000, false, "expired");
+        // A token that expired before its revoke landed proves nothing but breaks nothing.
+        int p3 = weakness.startPair();
+        weakness.acknowledged(p3, 0);
+        weakness.observe(p3, 10, false, "expired");
         assertThat(b.judge(weakness.summarize())).allSatisfy(
                 res -> assertThat(res.passed()).isTrue());
     }

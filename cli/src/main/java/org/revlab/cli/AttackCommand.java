@@ -293,6 +293,11 @@ public final class AttackCommand implements Callable<Integer> {
         p.put("revlab.spread", ci ? "8s" : "15s");
         p.put("revlab.backgroundRate", ci ? "50" : "100");
         if (target != null) {
+            if (!target.matches("http://127\\.0\\.0\\.1:[0-9]{1,5}/?")) {
+                throw new UserFacingException("--target '" + target + "' is not allowed; give"
+                        + " http://127.0.0.1:PORT of a running './revlab serve', since no load"
+                        + " may leave this machine.");
+            }
             p.put("revlab.target", target);
         }
         if (Lab.parseDuration(p.get("revlab.shortTtl"))

@@ -43,6 +43,15 @@ public final class Revlab implements Runnable {
 
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Revlab());
+        // picocli prints either a "did you mean" suggestion or the usage; a user who typed
+        // a wrong name needs both, whatever command happens to be close to it.
+        cl.setParameterExceptionHandler((ex, args) -> {
+            CommandLine bad = ex.getCommandLine();
+            bad.getErr().println(ex.getMessage());
+            CommandLine.UnmatchedArgumentException.printSuggestions(ex, bad.getErr());
+            bad.usage(bad.getErr());
+            return bad.getCommandSpec().exitCodeOnInvalidInput();
+        });
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             if (e instanceof IllegalArgumentException || e instanceof UserFacingException) {
                 commandLine.getErr().println("revlab " + commandLine.getCommandName() + ": "

@@ -30,6 +30,8 @@ public abstract class LabSimulation extends Simulation {
     protected final boolean twoToken = settings.strategy() == StrategyId.TWO_TOKEN;
     protected final LatencyRecorder latency = new LatencyRecorder();
     private final AtomicLong users = new AtomicLong();
+    /** Throughput users whose token expired mid-loop and who logged in again. */
+    protected final AtomicLong relogins = new AtomicLong();
     protected volatile LabTarget target;
     protected volatile Map<String, Object> metricsBefore;
     protected volatile long startedAtMs;
@@ -37,7 +39,7 @@ public abstract class LabSimulation extends Simulation {
     /** The scenario name used in result files: {@code throughput}, {@code stolen-token}, … */
     protected abstract String scenarioName();
 
-    /** Fills the result file once the run is over; returns whether its own bounds held. */
+    /** Fills the result file once the run is over: figures, windows and bounds. */
     protected abstract ResultFile result(ResultFile file, Map<String, Object> metricsAfter);
 
     @Override
@@ -129,7 +131,9 @@ public abstract class LabSimulation extends Simulation {
 
     /**
      * A throughput user: logs in, then calls the resource and the unauthenticated baseline
-     * once per {@code userPace}, {@code requestsPerUser} times.
+     * once per {@code userPace}, {@code requestsPerUser} times. When a busy machine stretches
+     * the loop past the token's life, the answer is 401 {@code expired} and the user logs in
+     * again, as a real client would; any other rejection fails the request.
      */
     protected ChainBuilder throughputUser(String prefix) {
         String resource = prefix + "resource";
@@ -140,8 +144,18 @@ public abstract class LabSimulation extends Simulation {
                         io.gatling.javaapi.core.CoreDsl.pace(settings.userPace())
                                 .exec(LabSimulation::beforeRequest)
                                 .exec(timed(authorized(http(resource).get(url("/resource")),
-                                        "access", "longLived")).check(status().is(200)))
+                                        "access", "longLived"))
+                                        .check(status().in(200, 401).saveAs("status"))
+                                        .checkIf((response, session) ->
+                                                response.status().code() == 401)
+                                        .then(jsonPath("$.reason").is("expired")))
                                 .exec(session -> afterRequest(session, resource, "access"))
+                                .doIf(session -> session.getInt("status") == 401).then(
+                                        exec(session -> {
+                                            relogins.incrementAndGet();
+                                            return session;
+                                        }).exec(login(prefix + "log in again", "laptop",
+                                                "access", "longLived")))
                                 .exec(LabSimulation::beforeRequest)
                                 .exec(timed(http(baseline).get(url("/public")))
                                         .check(status().is(200)))

@@ -62,6 +62,7 @@ public class RevocationTimingSimulation extends AttackSimulation {
 
     @Override
     protected ResultFile result(ResultFile file, Map<String, Object> metricsAfter) {
-        return windowResult(file).put("background", latency.stats("background: resource"));
+        return windowResult(file).put("background", latency.stats("background: resource"))
+                .put("backgroundRelogins", relogins.get());
     }
 }

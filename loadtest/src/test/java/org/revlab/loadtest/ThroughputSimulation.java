@@ -51,6 +51,7 @@ public class ThroughputSimulation extends LabSimulation {
                 * Math.round(settings.rate() / (double) settings.requestsPerUser()
                 * settings.duration().toSeconds());
         file.put("expectedResourceRequests", expected);
+        file.put("relogins", relogins.get());
         return file;
     }
 }

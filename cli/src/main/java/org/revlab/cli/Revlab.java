@@ -1,6 +1,5 @@
 package org.revlab.cli;
 
-import java.io.PrintWriter;
 import org.revlab.cli.report.CheckCommand;
 import org.revlab.cli.report.ReportCommand;
 import org.revlab.cli.sim.SimulateCommand;
@@ -26,6 +25,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
             CheckCommand.class,
             SimulateCommand.class,
             TuneCommand.class,
+            AttackCommand.class,
         })
 public final class Revlab implements Runnable {
 
@@ -48,6 +48,15 @@ public final class Revlab implements Runnable {
 
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Revlab());
+        // picocli prints either a "did you mean" suggestion or the usage; a user who typed
+        // a wrong name needs both, whatever command happens to be close to it.
+        cl.setParameterExceptionHandler((ex, args) -> {
+            CommandLine bad = ex.getCommandLine();
+            bad.getErr().println(ex.getMessage());
+            UnmatchedArgumentException.printSuggestions(ex, bad.getErr());
+            bad.usage(bad.getErr());
+            return bad.getCommandSpec().exitCodeOnInvalidInput();
+        });
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             if (e instanceof IllegalArgumentException || e instanceof UserFacingException) {
                 commandLine.getErr().println("revlab " + commandLine.getCommandName() + ": "
@@ -60,15 +69,6 @@ public final class Revlab implements Runnable {
                 e.printStackTrace(commandLine.getErr());
             }
             return 1;
-        });
-        // picocli prints either "did you mean" or the usage; a misspelt command deserves both.
-        cl.setParameterExceptionHandler((ex, args) -> {
-            CommandLine failed = ex.getCommandLine();
-            PrintWriter err = failed.getErr();
-            err.println(ex.getMessage());
-            UnmatchedArgumentException.printSuggestions(ex, err);
-            failed.usage(err);
-            return failed.getCommandSpec().exitCodeOnInvalidInput();
         });
         return cl;
     }

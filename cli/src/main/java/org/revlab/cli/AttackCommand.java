@@ -1,0 +1,346 @@
+package org.revlab.cli;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.revlab.cli.attack.AttackSummary;
+import org.revlab.cli.results.Environment;
+import org.revlab.cli.results.RunFolder;
+import org.revlab.core.Lab;
+import org.revlab.core.StrategyId;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * Plays the stolen-token story over real HTTP with Gatling: runs the loadtest module's
+ * simulations once per strategy and scenario, each in its own Maven/Gatling process, and
+ * writes their HTML reports, result files and a summary into one run folder. Exits 1 when a
+ * strategy broke its revocation bound, with one sentence per broken bound.
+ */
+@Command(name = "attack", mixinStandardHelpOptions = true,
+        description = {"Run the Gatling simulations (throughput, stolen token, revocation"
+                + " timing) against each strategy over HTTP on 127.0.0.1 and summarise"
+                + " windows, exposure and throughput in a new folder under results/runs/.",
+            "Needs Maven on the PATH; each simulation runs as"
+                + " 'mvn -pl loadtest -am test-compile gatling:test'."})
+public final class AttackCommand implements Callable<Integer> {
+
+    /** The simulations by the names used on the command line and in result files. */
+    enum Scenario {
+        THROUGHPUT("throughput", "org.revlab.loadtest.ThroughputSimulation"),
+        STOLEN_TOKEN("stolen-token", "org.revlab.loadtest.StolenTokenSimulation"),
+        REVOCATION_TIMING("revocation-timing", "org.revlab.loadtest.RevocationTimingSimulation");
+
+        final String id;
+        final String simulationClass;
+
+        Scenario(String id, String simulationClass) {
+            this.id = id;
+            this.simulationClass = simulationClass;
+        }
+
+        static List<Scenario> parse(String text) {
+            if (text.equals("all")) {
+                return List.of(values());
+            }
+            List<Scenario> out = new ArrayList<>();
+            for (String part : text.split(",")) {
+                Scenario found = null;
+                for (Scenario s : values()) {
+                    if (s.id.equals(part.trim())) {
+                        found = s;
+                    }
+                }
+                if (found == null) {
+                    throw new UserFacingException("--scenario '" + part + "' is unknown; give"
+                            + " throughput, stolen-token, revocation-timing or all.");
+                }
+                out.add(found);
+            }
+            return out;
+        }
+    }
+
+    /** A single simulation process may take this long before it is stopped. */
+    private static final Duration RUN_TIMEOUT = Duration.ofMinutes(15);
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--strategy", defaultValue = "all",
+            description = "Strategies, comma-separated, or all (default: ${DEFAULT-VALUE}).")
+    String strategies;
+
+    @Option(names = "--scenario", defaultValue = "all",
+            description = "throughput, stolen-token, revocation-timing, comma-separated, or all"
+                    + " (default: ${DEFAULT-VALUE}).")
+    String scenarios;
+
+    @Option(names = "--short-ttl", defaultValue = "2s",
+            description = "Short-token lifetime for two-token (default: ${DEFAULT-VALUE}).")
+    String shortTtl;
+
+    @Option(names = "--access-ttl", defaultValue = "4s",
+            description = "Token lifetime for stateless and revoke-all: how long a stateless"
+                    + " thief stays in (default: ${DEFAULT-VALUE}).")
+    String accessTtl;
+
+    @Option(names = "--interval", defaultValue = "250ms",
+            description = "Time between the thief's requests (default: ${DEFAULT-VALUE}).")
+    String interval;
+
+    @Option(names = "--duration",
+            description = "How long throughput users keep arriving (default: 30s, 15s with"
+                    + " --ci).")
+    String duration;
+
+    @Option(names = "--rate",
+            description = "Resource requests per second the throughput load aims at"
+                    + " (default: 200, 150 with --ci).")
+    Integer rate;
+
+    @Option(names = "--pairs",
+            description = "Victim/thief pairs in revocation-timing (default: 40, 20 with --ci).")
+    Integer pairs;
+
+    @Option(names = "--target",
+            description = "Attack a running './revlab serve' at http://127.0.0.1:PORT instead of"
+                    + " starting a server per run; give the one --strategy it serves.")
+    String target;
+
+    @Option(names = "--ci",
+            description = "The CI profile: all strategies and scenarios, short TTLs and a short"
+                    + " load, about 5 minutes on 2 cores.")
+    boolean ci;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        List<StrategyId> ids = parseStrategies(ci ? "all" : strategies);
+        List<Scenario> chosen = Scenario.parse(ci ? "all" : scenarios);
+        if (target != null && ids.size() != 1) {
+            throw new UserFacingException("--target serves one strategy; name it with --strategy"
+                    + " (one of " + StrategyId.validIds() + ").");
+        }
+        Map<String, String> props = properties();
+        Path home = Home.get();
+        requireProject(home);
+
+        RunFolder run = RunFolder.start(home, "attack", out);
+        List<AttackSummary.Run> runs = new ArrayList<>();
+        long started = System.nanoTime();
+        try {
+            for (StrategyId id : ids) {
+                for (Scenario scenario : chosen) {
+                    runs.add(runOne(home, run, scenario, id, props, out));
+                }
+            }
+            AttackSummary summary = new AttackSummary(runs);
+            Map<String, Object> settings = new LinkedHashMap<>(props);
+            settings.put("strategies", ids.stream().map(StrategyId::id).toList());
+            settings.put("scenarios", chosen.stream().map(s -> s.id).toList());
+            settings.put("ci", ci);
+            settings.put("elapsedSeconds", (System.nanoTime() - started) / 1_000_000_000L);
+            Map<String, Object> env = Environment.capture(home, spec.commandLine()
+                    .getParseResult().originalArgs().stream().toList());
+            run.writeJson("environment.json", env);
+            run.writeJson("summary.json", summary.toJson(settings, env));
+            run.writeText("summary.md", summary.toMarkdown("Attack run " + run.name(), List.of(
+                    "Command: `" + env.get("command") + "` at commit " + env.get("commit")
+                            + "; " + env.get("cores") + " cores.",
+                    "",
+                    "Short TTL " + props.get("revlab.shortTtl") + ", access TTL "
+                            + props.get("revlab.accessTtl") + ", thief interval "
+                            + props.get("revlab.interval") + ". Windows are measured from the"
+                            + " revoke's acknowledgement to the thief's first rejected request;"
+                            + " exposure counts the thief's requests accepted after it.")));
+            Path published = run.publish();
+            out.println("attack: " + (summary.passed() ? "every bound held" : "bounds broke")
+                    + "; run folder " + published);
+            if (!summary.passed()) {
+                summary.brokenBounds().forEach(s -> spec.commandLine().getErr().println(
+                        "revlab attack: " + s));
+                return 1;
+            }
+            return 0;
+        } catch (RuntimeException e) {
+            run.abandon();
+            throw e;
+        }
+    }
+
+    private AttackSummary.Run runOne(Path home, RunFolder run, Scenario scenario, StrategyId id,
+            Map<String, String> props, PrintWriter out) {
+        String name = scenario.id + "-" + id.id();
+        Path gatlingDir = run.dir().resolve("gatling").resolve(name);
+        Path rawDir = run.dir().resolve("raw");
+        Path log = run.dir().resolve("logs").resolve(name + ".log");
+        List<String> cmd = new ArrayList<>(List.of("mvn", "-B", "-q", "-pl", "loadtest", "-am",
+                "test-compile", "gatling:test",
+                "-Dgatling.simulationClass=" + scenario.simulationClass,
+                "-Dgatling.resultsFolder=" + gatlingDir,
+                "-Dgatling.data.enableAnalytics=false",
+                "-Drevlab.strategy=" + id.id(),
+                "-Drevlab.out=" + rawDir));
+        props.forEach((k, v) -> {
+            // --pairs sizes the crowd of revocation-timing; stolen-token keeps its few pairs.
+            if (!k.equals("revlab.pairs") || scenario == Scenario.REVOCATION_TIMING) {
+                cmd.add("-D" + k + "=" + v);
+            }
+        });
+        out.printf("attack: %-17s against %-10s ... ", scenario.id, id.id());
+        out.flush();
+        long t0 = System.nanoTime();
+        int exit = execute(home, cmd, log);
+        long seconds = (System.nanoTime() - t0) / 1_000_000_000L;
+
+        Path rawFile = rawDir.resolve(name + ".json");
+        Map<String, Object> result = null;
+        if (Files.isRegularFile(rawFile)) {
+            try {
+                result = RunFolder.JSON.readValue(rawFile.toFile(),
+                        new TypeReference<Map<String, Object>>() { });
+            } catch (IOException e) {
+                result = null;
+            }
+        }
+        String report = findReport(gatlingDir);
+        boolean ok = exit == 0 && result != null && Boolean.TRUE.equals(result.get("passed"));
+        out.println((ok ? "passed" : "FAILED") + " (" + seconds + " s)");
+        return new AttackSummary.Run(scenario.id, id.id(), exit, result,
+                "raw/" + name + ".json", report, "logs/" + name + ".log");
+    }
+
+    private static int execute(Path home, List<String> cmd, Path log) {
+        try {
+            Files.createDirectories(log.getParent());
+            Process p = new ProcessBuilder(cmd).directory(home.toFile())
+                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            // Ctrl-C on the command must not leave Maven and Gatling's fork running.
+            Thread stopper = new Thread(() -> stop(p));
+            Runtime.getRuntime().addShutdownHook(stopper);
+            try {
+                if (!p.waitFor(RUN_TIMEOUT.toMinutes(), TimeUnit.MINUTES)) {
+                    stop(p);
+                    p.waitFor(30, TimeUnit.SECONDS);
+                    return 124;
+                }
+                return p.exitValue();
+            } finally {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(stopper);
+                } catch (IllegalStateException shuttingDown) {
+                    // The hook is running already; it stops the process.
+                }
+            }
+        } catch (IOException e) {
+            throw new UserFacingException("Cannot start Maven (" + String.join(" ", cmd.subList(0,
+                    3)) + "): " + e.getMessage() + ". Install Maven 3.8+ and put 'mvn' on the"
+                    + " PATH.", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UserFacingException("Interrupted while a simulation ran; nothing was"
+                    + " published.", e);
+        }
+    }
+
+    private static void stop(Process p) {
+        p.descendants().forEach(ProcessHandle::destroy);
+        p.destroy();
+    }
+
+    /** The report's index.html relative to the run folder, or null when Gatling wrote none. */
+    private static String findReport(Path gatlingDir) {
+        if (!Files.isDirectory(gatlingDir)) {
+            return null;
+        }
+        try (Stream<Path> files = Files.walk(gatlingDir, 2)) {
+            return files.filter(p -> p.getFileName().toString().equals("index.html"))
+                    .findFirst()
+                    .map(p -> gatlingDir.getParent().getParent().relativize(p).toString()
+                            .replace(File.separatorChar, '/'))
+                    .orElse(null);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** The simulation settings, validated here so that a typo fails before any run. */
+    Map<String, String> properties() {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("revlab.shortTtl", checkedDuration("--short-ttl", shortTtl));
+        p.put("revlab.accessTtl", checkedDuration("--access-ttl", accessTtl));
+        p.put("revlab.interval", checkedDuration("--interval", interval));
+        p.put("revlab.duration", checkedDuration("--duration",
+                duration != null ? duration : ci ? "15s" : "30s"));
+        p.put("revlab.rate", Integer.toString(positive("--rate",
+                rate != null ? rate : ci ? 150 : 200)));
+        p.put("revlab.pairs", Integer.toString(positive("--pairs",
+                pairs != null ? pairs : ci ? 20 : 40)));
+        p.put("revlab.spread", ci ? "8s" : "15s");
+        p.put("revlab.backgroundRate", ci ? "50" : "100");
+        if (target != null) {
+            if (!target.matches("http://127\\.0\\.0\\.1:[0-9]{1,5}/?")) {
+                throw new UserFacingException("--target '" + target + "' is not allowed; give"
+                        + " http://127.0.0.1:PORT of a running './revlab serve', since no load"
+                        + " may leave this machine.");
+            }
+            p.put("revlab.target", target);
+        }
+        if (Lab.parseDuration(p.get("revlab.shortTtl"))
+                .compareTo(Lab.parseDuration(p.get("revlab.accessTtl"))) > 0) {
+            throw new UserFacingException("--short-ttl " + shortTtl + " is longer than"
+                    + " --access-ttl " + accessTtl + "; the comparison expects the short token"
+                    + " to be the shorter one.");
+        }
+        return p;
+    }
+
+    private static String checkedDuration(String option, String value) {
+        try {
+            Lab.parseDuration(value);
+            return value.trim();
+        } catch (IllegalArgumentException e) {
+            throw new UserFacingException(option + ": " + e.getMessage());
+        }
+    }
+
+    private static int positive(String option, int value) {
+        if (value < 1 || value > 20_000) {
+            throw new UserFacingException(option + " " + value + " is out of range; give 1 to"
+                    + " 20000.");
+        }
+        return value;
+    }
+
+    static List<StrategyId> parseStrategies(String text) {
+        if (text.equals("all")) {
+            return List.of(StrategyId.values());
+        }
+        List<StrategyId> out = new ArrayList<>();
+        for (String part : text.split(",")) {
+            out.add(StrategyId.parse(part.trim()));
+        }
+        return out;
+    }
+
+    private static void requireProject(Path home) {
+        if (!Files.isRegularFile(home.resolve("loadtest").resolve("pom.xml"))) {
+            throw new UserFacingException("No loadtest module under " + home + "; run"
+                    + " './revlab attack' from the project's checkout.");
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package org.revlab.cli.attack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+import org.revlab.cli.Revlab;
+import picocli.CommandLine;
+
+/** Bad options stop {@code ./revlab attack} with one sentence before any simulation starts. */
+class AttackCommandTest {
+
+    private static String[] run(String... args) {
+        CommandLine cl = Revlab.commandLine();
+        StringWriter err = new StringWriter();
+        cl.setErr(new PrintWriter(err));
+        cl.setOut(new PrintWriter(new StringWriter()));
+        int code = cl.execute(args);
+        return new String[] {Integer.toString(code), err.toString()};
+    }
+
+    @Test
+    void aMisspeltStrategyListsTheValidOnes() {
+        String[] r = run("attack", "--strategy", "two_token");
+
+        assertThat(r[0]).isEqualTo("2");
+        assertThat(r[1]).contains("two_token").contains("stateless, stateful, revoke-all,"
+                + " two-token");
+    }
+
+    @Test
+    void anUnknownScenarioNamesTheAcceptedOnes() {
+        String[] r = run("attack", "--strategy", "stateful", "--scenario", "flood");
+
+        assertThat(r[0]).isEqualTo("2");
+        assertThat(r[1]).contains("--scenario 'flood'").contains("revocation-timing");
+    }
+
+    @Test
+    void anExternalTargetNeedsExactlyOneStrategy() {
+        String[] r = run("attack", "--target", "http://127.0.0.1:8080");
+
+        assertThat(r[0]).isEqualTo("2");
+        assertThat(r[1]).contains("--target serves one strategy");
+    }
+
+    @Test
+    void aTargetOffTheLoopbackIsRefused() {
+        String[] r = run("attack", "--strategy", "stateful", "--target", "http://10.0.0.5:80");
+
+        assertThat(r[0]).isEqualTo("2");
+        assertThat(r[1]).contains("http://10.0.0.5:80").contains("127.0.0.1");
+    }
+
+    @Test
+    void aBadDurationNamesTheOption() {
+        String[] r = run("attack", "--strategy", "stateful", "--short-ttl", "2 seconds");
+
+        assertThat(r[0]).isEqualTo("2");
+        assertThat(r[1]).contains("--short-ttl").contains("2 seconds");
+    }
+}

@@ -289,6 +289,11 @@ public final class RedisSessionStore implements SessionStore {
         } while (!cursor.isFinished());
     }
 
+    /** The key of a session's hash, for baselines that read it without the store. */
+    public String sessionKeyOf(String sessionId) {
+        return sessionKey(sessionId);
+    }
+
     private String sessionKey(String sessionId) {
         return prefix + "s:" + sessionId;
     }

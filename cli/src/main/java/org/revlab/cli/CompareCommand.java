@@ -44,7 +44,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "compare", mixinStandardHelpOptions = true,
         description = {"Measure every strategy's cost per request with JMH: time, allocation and"
             + " database hits, beside the cryptographic floor, jjwt's bare parse and a bare"
-            + " database lookup. About 3 minutes; --quick under 1 minute.",
+            + " database lookup and round trip per store. About 3 minutes; --quick under 1"
+            + " minute (each further --store adds about as much again).",
             "--quick runs the accepting path and the baselines only.",
             "Options after -- go to JMH unchanged, for example: -- -prof stack -f 2"})
 public final class CompareCommand implements Callable<Integer> {
@@ -122,6 +123,7 @@ public final class CompareCommand implements Callable<Integer> {
             List<String> jmh = jmhCommand(jar, run.resolve("jmh.json"));
             out.println("compare: running JMH (" + (quick ? "quick: accepting path and"
                     + " baselines, under a minute" : "about 3 minutes")
+                    + (stores.size() > 1 ? " per store, " + stores.size() + " stores" : "")
                     + "); one line per benchmark finished.");
             out.flush();
             Process process = new ProcessBuilder(jmh).redirectErrorStream(true).start();

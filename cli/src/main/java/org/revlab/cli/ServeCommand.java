@@ -138,7 +138,8 @@ public final class ServeCommand implements Callable<Integer> {
 
         out.println("listening on " + server.baseUri());
         out.println("strategy " + id + ", store " + server.store().kind() + ", " + keys.algorithm()
-                + " key " + (key == null ? "generated" : "given") + ", access-ttl "
+                + " key " + (node ? "shared by all nodes" : key == null ? "generated" : "given")
+                + ", access-ttl "
                 + human(lab.accessTtl()) + ", short-ttl " + human(lab.shortTtl())
                 + ", long-ttl " + human(lab.longTtl()));
         out.println(maxSeconds == null ? "Ctrl-C stops the server."

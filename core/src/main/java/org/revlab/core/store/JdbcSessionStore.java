@@ -103,6 +103,10 @@ public final class JdbcSessionStore implements SessionStore {
         // Lanes hold their connection for the store's life; a retirement age would never fire.
         config.setMaxLifetime(0);
         config.setPoolName("revlab-" + settings.kind());
+        if (dialect == SqlDialect.POSTGRESQL && namespace != null) {
+            // Names the connections in pg_stat_activity, so they can be found and cut.
+            config.addDataSourceProperty("ApplicationName", connectionName());
+        }
         // Fail at start with a clear message rather than on the first request.
         config.setInitializationFailTimeout(settings.timeout().toMillis());
         try {
@@ -131,6 +135,15 @@ public final class JdbcSessionStore implements SessionStore {
             c.setSchema(dialect.schemaNameForJdbc(namespace.name()));
         }
         return c;
+    }
+
+    /**
+     * The name this store's connections carry on a PostgreSQL server
+     * ({@code application_name}), so that an operator or a test can find and cut them; null
+     * where the store has no namespace.
+     */
+    public String connectionName() {
+        return namespace == null ? null : "revlab-" + namespace.name();
     }
 
     /** The schema the tables live in, or null for the database's default. */

@@ -1,11 +1,15 @@
 package org.revlab.bench;
 
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -24,20 +28,24 @@ import org.openjdk.jmh.infra.Blackhole;
 import org.revlab.core.Ids;
 import org.revlab.core.SessionInfo;
 import org.revlab.core.store.JdbcSessionStore;
-import org.revlab.core.store.StoreSettings;
+import org.revlab.core.store.RedisSessionStore;
+import org.revlab.core.store.SessionStore;
+import org.revlab.core.store.StoreSpec;
 
 /**
- * What one database hit costs: a primary-key lookup of a session through
- * {@link JdbcSessionStore#findSession}, beside the floor of the same lookup — one statement
- * prepared once on one held connection, reading the same seven columns, with no pool, no
+ * What one database hit costs: a lookup of a session by id through the store's own
+ * {@code findSession}, beside the floor of the same read done by hand on the store's own data —
+ * on SQL one statement prepared once on one held connection reading the same seven columns, on
+ * Redis one {@code HGETALL} of the same key on a connection of its own — with no pool, no
  * counting and no result object.
  *
- * <p>Dead code: {@code bareLookup} sinks every column it reads in a {@link Blackhole};
+ * <p>Dead code: {@code bareLookup} sinks everything it reads in a {@link Blackhole};
  * {@code findSession} returns the session. The id looked up is a non-final state field.
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar StoreLookupBenchmark -prof gc
- * -p store=hsqldb-mem}; settings on the class are overridden with {@code -wi}, {@code -i},
- * {@code -f}, {@code -tu}.
+ * -p store=mem,postgres,redis}; settings on the class are overridden with {@code -wi},
+ * {@code -i}, {@code -f}, {@code -tu}. A server that is not running fails the trial with the
+ * message that says how to start it.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -47,19 +55,23 @@ import org.revlab.core.store.StoreSettings;
 @Fork(1)
 public class StoreLookupBenchmark {
 
-    /** The session store, by the ids of {@link BenchStores}. */
-    @Param({"hsqldb-mem"})
+    /** The session store: any {@code --store} form ({@link StoreSpec#parse}). */
+    @Param({"mem"})
     public String store;
 
-    private JdbcSessionStore sessionStore;
+    private SessionStore sessionStore;
     private Connection connection;
     private PreparedStatement lookup;
+    private RedisClient redisClient;
+    private StatefulRedisConnection<String, String> redisConnection;
+    private RedisCommands<String, String> redis;
     private String sessionId;
+    private String sessionKey;
 
     @Setup(Level.Trial)
     public void open() throws SQLException {
-        StoreSettings settings = BenchStores.settings(store);
-        sessionStore = new JdbcSessionStore(settings);
+        StoreSpec spec = StoreSpec.parse(store);
+        sessionStore = spec.open();
         Instant now = Instant.now();
         sessionId = Ids.random();
         // A few thousand rows, so that the primary-key index has some depth to it.
@@ -68,22 +80,44 @@ public class StoreLookupBenchmark {
             sessionStore.createSession(new SessionInfo(sid, "user-" + (i % 500), "phone", now,
                     now, now.plusSeconds(3600), null));
         }
-        connection = DriverManager.getConnection(settings.url(), settings.user(),
-                settings.password());
-        lookup = connection.prepareStatement("SELECT sid, user_id, device, created_ms,"
-                + " last_seen_ms, expires_ms, revoked_ms FROM rl_session WHERE sid = ?");
+        if (sessionStore instanceof JdbcSessionStore jdbc) {
+            connection = jdbc.openBareConnection();
+            lookup = connection.prepareStatement("SELECT sid, user_id, device, created_ms,"
+                    + " last_seen_ms, expires_ms, revoked_ms FROM rl_session WHERE sid = ?");
+        } else if (sessionStore instanceof RedisSessionStore r) {
+            redisClient = RedisClient.create(RedisURI.create(spec.target()));
+            redisConnection = redisClient.connect();
+            redis = redisConnection.sync();
+            sessionKey = r.sessionKeyOf(sessionId);
+        } else {
+            throw new IllegalStateException("No bare lookup for store " + store);
+        }
     }
 
     @TearDown(Level.Trial)
     public void close() throws SQLException {
-        lookup.close();
-        connection.close();
+        if (lookup != null) {
+            lookup.close();
+            connection.close();
+        }
+        if (redisClient != null) {
+            redisConnection.close();
+            redisClient.shutdown();
+        }
         sessionStore.close();
     }
 
     /** The floor of one database hit. */
     @Benchmark
     public void bareLookup(Blackhole bh) throws SQLException {
+        if (redis != null) {
+            Map<String, String> h = redis.hgetall(sessionKey);
+            if (h.isEmpty()) {
+                throw new IllegalStateException("The session hash is gone: " + sessionKey);
+            }
+            bh.consume(h);
+            return;
+        }
         lookup.setString(1, sessionId);
         try (ResultSet rs = lookup.executeQuery()) {
             if (!rs.next()) {
@@ -100,7 +134,7 @@ public class StoreLookupBenchmark {
         }
     }
 
-    /** The store's own lookup: a lane, the prepared statement, the hit counter, the record. */
+    /** The store's own lookup: pool or connection, the hit counter, the record. */
     @Benchmark
     public SessionInfo findSession() {
         return sessionStore.findSession(sessionId);

@@ -26,6 +26,7 @@ import org.revlab.core.SessionStrategy;
 import org.revlab.core.StrategyId;
 import org.revlab.core.Verdict;
 import org.revlab.core.store.SessionStore;
+import org.revlab.core.store.StoreSpec;
 import org.revlab.core.token.SigningAlgorithm;
 import org.revlab.core.token.SigningKeys;
 
@@ -77,8 +78,8 @@ public class StrategyBenchmark {
     @Param({"1"})
     public double rate;
 
-    /** The session store, by the ids of {@link BenchStores}. */
-    @Param({"hsqldb-mem"})
+    /** The session store: any {@code --store} form ({@link StoreSpec#parse}). */
+    @Param({"mem"})
     public String store;
 
     private MutableClock clock;
@@ -103,7 +104,7 @@ public class StrategyBenchmark {
         clock = MutableClock.startingAt(START);
         lab = Lab.open(StrategyId.parse(strategy),
                 SigningKeys.generate(SigningAlgorithm.parse(algorithm)),
-                BenchStores.settings(store), clock, settings);
+                StoreSpec.parse(store).open(), clock, settings);
         subject = lab.strategy();
         sessionStore = lab.store();
 

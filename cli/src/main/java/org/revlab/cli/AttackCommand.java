@@ -121,6 +121,18 @@ public final class AttackCommand implements Callable<Integer> {
                     + " starting a server per run; give the one --strategy it serves.")
     String target;
 
+    @Option(names = "--nodes", defaultValue = "1",
+            description = "Service nodes per strategy, started as './revlab serve --nodes N'"
+                    + " on --store; users are spread over them and each thief calls another"
+                    + " node than its victim (default: ${DEFAULT-VALUE}: one server in the"
+                    + " simulation's JVM).")
+    int nodes;
+
+    @Option(names = "--store",
+            description = "Session store of the nodes: postgres, redis or their URLs (needed"
+                    + " with --nodes 2 or more; with one node any serve --store form).")
+    String store;
+
     @Option(names = "--ci",
             description = "The CI profile: all strategies and scenarios, short TTLs and a short"
                     + " load, about 5 minutes on 2 cores.")
@@ -136,6 +148,7 @@ public final class AttackCommand implements Callable<Integer> {
                     + " (one of " + StrategyId.validIds() + ").");
         }
         Map<String, String> props = properties();
+        checkNodes();
         Path home = Home.get();
         requireProject(home);
 
@@ -144,8 +157,21 @@ public final class AttackCommand implements Callable<Integer> {
         long started = System.nanoTime();
         try {
             for (StrategyId id : ids) {
-                for (Scenario scenario : chosen) {
-                    runs.add(runOne(home, run, scenario, id, props, out));
+                if (store == null) {
+                    for (Scenario scenario : chosen) {
+                        runs.add(runOne(home, run, scenario, id, props, out));
+                    }
+                    continue;
+                }
+                try (NodeGroup group = NodeGroup.start(id, nodes, store, props,
+                        run.dir().resolve("logs").resolve("nodes-" + id.id() + ".log"))) {
+                    out.println("attack: " + nodes + " node(s) for " + id.id() + " on "
+                            + StoreOption.parse(store) + ": " + String.join(", ", group.urls()));
+                    Map<String, String> withNodes = new LinkedHashMap<>(props);
+                    withNodes.put("revlab.targets", String.join(",", group.urls()));
+                    for (Scenario scenario : chosen) {
+                        runs.add(runOne(home, run, scenario, id, withNodes, out));
+                    }
                 }
             }
             AttackSummary summary = new AttackSummary(runs);
@@ -153,6 +179,10 @@ public final class AttackCommand implements Callable<Integer> {
             settings.put("strategies", ids.stream().map(StrategyId::id).toList());
             settings.put("scenarios", chosen.stream().map(s -> s.id).toList());
             settings.put("ci", ci);
+            settings.remove("revlab.targets");
+            settings.put("nodes", store == null ? "in-process" : nodes);
+            settings.put("store", store == null ? "mem (in-process)"
+                    : StoreOption.parse(store).toString());
             settings.put("elapsedSeconds", (System.nanoTime() - started) / 1_000_000_000L);
             Map<String, Object> env = Environment.capture(home, spec.commandLine()
                     .getParseResult().originalArgs().stream().toList());
@@ -166,7 +196,12 @@ public final class AttackCommand implements Callable<Integer> {
                             + props.get("revlab.accessTtl") + ", thief interval "
                             + props.get("revlab.interval") + ". Windows are measured from the"
                             + " revoke's acknowledgement to the thief's first rejected request;"
-                            + " exposure counts the thief's requests accepted after it.")));
+                            + " exposure counts the thief's requests accepted after it.",
+                    "",
+                    store == null ? "One server per run, in the simulation's JVM."
+                            : nodes + " node(s) per strategy on " + StoreOption.parse(store)
+                            + (nodes > 1 ? ", sharing one namespace; every thief calls another"
+                            + " node than its victim." : "."))));
             Path published = run.publish();
             out.println("attack: " + (summary.passed() ? "every bound held" : "bounds broke")
                     + "; run folder " + published);
@@ -307,6 +342,28 @@ public final class AttackCommand implements Callable<Integer> {
                     + " to be the shorter one.");
         }
         return p;
+    }
+
+    /** --nodes and --store, checked before anything starts. */
+    private void checkNodes() {
+        if (nodes < 1 || nodes > ServeNodes.MAX_NODES) {
+            throw new UserFacingException("--nodes " + nodes + " is out of range; give 1 to "
+                    + ServeNodes.MAX_NODES + ".");
+        }
+        if (store == null && nodes > 1) {
+            throw new UserFacingException("--nodes " + nodes + " needs --store postgres or"
+                    + " --store redis (or their URLs): the nodes share their sessions there.");
+        }
+        if (store != null && target != null) {
+            throw new UserFacingException("--target attacks a server you started; --store and"
+                    + " --nodes start servers. Give one or the other.");
+        }
+        if (store != null && nodes > 1 && !StoreOption.parse(store).external()) {
+            throw new UserFacingException("--nodes " + nodes + " needs a store the nodes share"
+                    + " over the network: --store postgres or --store redis (or their URLs);"
+                    + " --store " + store + " lives inside one process, so a revocation on one"
+                    + " node would never reach the others.");
+        }
     }
 
     private static String checkedDuration(String option, String value) {

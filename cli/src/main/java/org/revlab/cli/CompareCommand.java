@@ -27,6 +27,8 @@ import org.revlab.cli.results.RunFolder;
 import org.revlab.core.Lab;
 import org.revlab.core.LabSettings;
 import org.revlab.core.StrategyId;
+import org.revlab.core.store.StoreSpec;
+import org.revlab.core.store.StoreUnavailableException;
 import org.revlab.core.token.SigningAlgorithm;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -42,16 +44,16 @@ import picocli.CommandLine.Spec;
 @Command(name = "compare", mixinStandardHelpOptions = true,
         description = {"Measure every strategy's cost per request with JMH: time, allocation and"
             + " database hits, beside the cryptographic floor, jjwt's bare parse and a bare"
-            + " database lookup. About 3 minutes; --quick under 1 minute.",
+            + " database lookup and round trip per store. About 3 minutes; --quick under 1"
+            + " minute (each further --store adds about as much again).",
             "--quick runs the accepting path and the baselines only.",
             "Options after -- go to JMH unchanged, for example: -- -prof stack -f 2"})
 public final class CompareCommand implements Callable<Integer> {
 
-    /** Stores the benchmarks can open; a networked store is added here and in BenchStores. */
-    static final List<String> STORES = List.of("hsqldb-mem");
     static final String JAR = "benchmarks/target/benchmarks.jar";
-    static final List<String> BENCHMARKS =
-            List.of("StrategyBenchmark", "TokenFloorBenchmark", "StoreLookupBenchmark");
+    /** Benchmark selectors after the package; of the round trips, only ping (the floor). */
+    static final List<String> BENCHMARKS = List.of("StrategyBenchmark\\.",
+            "TokenFloorBenchmark\\.", "StoreLookupBenchmark\\.", "StoreRoundTripBenchmark\\.ping");
     /**
      * Short runs of the accepting path and the baselines only (what the targets need): enough
      * to see the order of things, not to quote. Each benchmark's fork costs about 2 s of JVM
@@ -75,8 +77,9 @@ public final class CompareCommand implements Callable<Integer> {
                     + " (default: ${DEFAULT-VALUE}).")
     List<String> algorithms;
 
-    @Option(names = "--store", split = ",", paramLabel = "STORE", defaultValue = "hsqldb-mem",
-            description = "Session stores (default: ${DEFAULT-VALUE}; only hsqldb-mem so far).")
+    @Option(names = "--store", split = ",", paramLabel = "STORE", defaultValue = "mem",
+            description = "Session stores, several at once side by side, in the forms of serve"
+                    + " --store: " + StoreOption.FORMS + " (default: ${DEFAULT-VALUE}).")
     List<String> stores;
 
     @Option(names = "--short-ttl", split = ",", paramLabel = "TTL", defaultValue = "60s",
@@ -101,6 +104,7 @@ public final class CompareCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Map<String, Object> parameters = validatedParameters();
+        checkStoresReachable();
         Path home = Home.get();
         Path jar = home.resolve(JAR);
         if (!Files.isRegularFile(jar)) {
@@ -119,6 +123,7 @@ public final class CompareCommand implements Callable<Integer> {
             List<String> jmh = jmhCommand(jar, run.resolve("jmh.json"));
             out.println("compare: running JMH (" + (quick ? "quick: accepting path and"
                     + " baselines, under a minute" : "about 3 minutes")
+                    + (stores.size() > 1 ? " per store, " + stores.size() + " stores" : "")
                     + "); one line per benchmark finished.");
             out.flush();
             Process process = new ProcessBuilder(jmh).redirectErrorStream(true).start();
@@ -179,11 +184,16 @@ public final class CompareCommand implements Callable<Integer> {
         strategies = effectiveStrategies();
         strategies.forEach(s -> StrategyId.parse(s.trim()));
         algorithms.forEach(a -> SigningAlgorithm.parse(a.trim()));
+        List<StoreSpec> specs = new ArrayList<>();
+        List<String> storeNames = new ArrayList<>();
         for (String store : stores) {
-            if (!STORES.contains(store.trim())) {
-                throw new IllegalArgumentException("--store '" + store + "' is not available;"
-                        + " accepted: " + String.join(", ", STORES) + ".");
+            StoreSpec parsed = StoreOption.parse(store);
+            if (specs.contains(parsed)) {
+                throw new IllegalArgumentException("--store names the same store twice ("
+                        + parsed + "); give each store once.");
             }
+            specs.add(parsed);
+            storeNames.add(parsed.toString());
         }
         for (String ttl : shortTtls) {
             Duration d = Lab.parseDuration(ttl);
@@ -207,13 +217,31 @@ public final class CompareCommand implements Callable<Integer> {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("strategies", strategies);
         p.put("algorithms", algorithms);
-        p.put("stores", stores);
+        p.put("stores", storeNames);
         p.put("shortTtls", shortTtls);
         p.put("ratesPerSecond", rates);
         p.put("lastSeenResolution", LabSettings.DEFAULTS.lastSeenResolution().toSeconds() + "s");
         p.put("quick", quick);
         p.put("extraJmhOptions", jmhOptions);
         return p;
+    }
+
+    /**
+     * Opens and closes each networked store once, so that a stopped server is one sentence
+     * with its start command before JMH starts, not a failed fork minutes into the run.
+     */
+    private void checkStoresReachable() {
+        for (String store : stores) {
+            StoreSpec spec = StoreOption.parse(store);
+            if (!spec.external()) {
+                continue;
+            }
+            try {
+                spec.open().close();
+            } catch (StoreUnavailableException e) {
+                throw new UserFacingException("--store " + spec + ": " + e.getMessage());
+            }
+        }
     }
 
     /** The strategies asked for, or all of them. */
@@ -233,9 +261,9 @@ public final class CompareCommand implements Callable<Integer> {
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-jar");
         cmd.add(jar.toString());
-        cmd.add(quick ? "org\\.revlab\\.bench\\.(StrategyBenchmark\\.accept"
-                + "|TokenFloorBenchmark\\.|StoreLookupBenchmark\\.)"
-                : "org\\.revlab\\.bench\\.(" + String.join("|", BENCHMARKS) + ")\\.");
+        cmd.add("org\\.revlab\\.bench\\.(" + (quick ? "StrategyBenchmark\\.accept|" : "")
+                + String.join("|", quick ? BENCHMARKS.subList(1, BENCHMARKS.size()) : BENCHMARKS)
+                + ")");
         cmd.addAll(List.of("-p", "strategy=" + join(effectiveStrategies()), "-p",
                 "algorithm=" + join(algorithms), "-p", "store=" + join(stores), "-p",
                 "shortTtl=" + join(shortTtls), "-p", "rate=" + join(rates)));
@@ -318,6 +346,8 @@ public final class CompareCommand implements Callable<Integer> {
         out.println();
         summary.table(false).forEach(out::println);
         out.println();
+        summary.storeTable(false).forEach(out::println);
+        out.println();
         summary.targetTable(false).forEach(out::println);
         for (TargetResult t : summary.targets()) {
             if (!t.met()) {
@@ -349,6 +379,12 @@ public final class CompareCommand implements Callable<Integer> {
                 + " accepts a revoked credential until it expires. `× floor` and `× jjwt` divide"
                 + " by the cryptographic floor and by jjwt's bare parse of the same"
                 + " algorithm.\n");
+        md.append("\n## Stores side by side\n\n");
+        summary.storeTable(true).forEach(l -> md.append(l).append('\n'));
+        md.append("\nThe round trip is one bare call on a held connection (`VALUES (1)`, Redis"
+                + " `PING`): the floor under every hit on that store. The bare lookup reads the"
+                + " session by hand, the store lookup through the store. Strategy columns are"
+                + " accepted requests; in brackets, the growth over the first store.\n");
         md.append("\n## Targets (issue 3)\n\n");
         summary.targetTable(true).forEach(l -> md.append(l).append('\n'));
         md.append('\n');

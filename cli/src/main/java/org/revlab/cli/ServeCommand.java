@@ -70,16 +70,47 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--max-seconds", description = "Stop by itself after this many seconds.")
     Long maxSeconds;
 
+    @Option(names = "--nodes", defaultValue = "1",
+            description = "Service nodes (processes) to start, 1 to " + ServeNodes.MAX_NODES
+                    + "; from 2 on they share one networked store (postgres or redis) and one"
+                    + " HS256 key (default: ${DEFAULT-VALUE}).")
+    int nodes;
+
+    /** Set by a multi-node parent on each of its children; the key arrives in the environment. */
+    @Option(names = "--node", hidden = true)
+    boolean node;
+
+    /** The store namespace a multi-node parent set up for its children. */
+    @Option(names = "--namespace", hidden = true)
+    String namespace;
+
     @Override
-    public Integer call() throws InterruptedException {
+    public Integer call() throws Exception {
         StrategyId id = StrategyId.parse(strategy);
         LabSettings lab = labSettings();
-        SigningKeys keys = keys();
         if (maxSeconds != null && maxSeconds < 1) {
             throw new IllegalArgumentException("--max-seconds " + maxSeconds
                     + " is too small; give at least 1, or leave it out to serve until Ctrl-C.");
         }
+        if (nodes < 1 || nodes > ServeNodes.MAX_NODES) {
+            throw new IllegalArgumentException("--nodes " + nodes + " is out of range; give 1 to "
+                    + ServeNodes.MAX_NODES + ".");
+        }
         StoreSpec storeSpec = StoreOption.parse(store);
+        if (nodes > 1) {
+            return new ServeNodes(this, id, storeSpec).run(spec.commandLine().getOut(),
+                    spec.commandLine().getErr());
+        }
+        if (node) {
+            String shared = System.getenv(ServeNodes.KEY_VARIABLE);
+            if (shared == null || namespace == null) {
+                throw new UserFacingException("--node is set by serve --nodes for its own"
+                        + " children; run serve --nodes N instead.");
+            }
+            key = shared;
+            storeSpec = storeSpec.withSharedNamespace(namespace);
+        }
+        SigningKeys keys = keys();
         SessionStore opened;
         try {
             opened = storeSpec.open();
@@ -107,12 +138,29 @@ public final class ServeCommand implements Callable<Integer> {
 
         out.println("listening on " + server.baseUri());
         out.println("strategy " + id + ", store " + server.store().kind() + ", " + keys.algorithm()
-                + " key " + (key == null ? "generated" : "given") + ", access-ttl "
+                + " key " + (node ? "shared by all nodes" : key == null ? "generated" : "given")
+                + ", access-ttl "
                 + human(lab.accessTtl()) + ", short-ttl " + human(lab.shortTtl())
                 + ", long-ttl " + human(lab.longTtl()));
         out.println(maxSeconds == null ? "Ctrl-C stops the server."
                 : "stopping after " + maxSeconds + " s (or at Ctrl-C).");
         out.flush();
+        if (node) {
+            // A node outlives no parent: when the parent's end of standard input closes (it
+            // stopped, or was killed), the node stops too.
+            Thread watch = new Thread(() -> {
+                try {
+                    while (System.in.read() >= 0) {
+                        // Nothing is sent on this pipe; only its end matters.
+                    }
+                } catch (java.io.IOException e) {
+                    // A broken pipe is an end too.
+                }
+                stopped.countDown();
+            }, "revlab-node-parent-watch");
+            watch.setDaemon(true);
+            watch.start();
+        }
 
         if (maxSeconds == null) {
             stopped.await();

@@ -76,11 +76,39 @@ class CompareCommandTest {
         assertThat(run("compare", "--alg", "HS512")).isEqualTo(2);
         assertThat(run("compare", "--rate", "0")).isEqualTo(2);
         assertThat(run("compare", "--short-ttl", "soon")).isEqualTo(2);
-        assertThat(run("compare", "--store", "redis")).isEqualTo(2);
+        assertThat(run("compare", "--store", "mem,mongo")).isEqualTo(2);
+        assertThat(run("compare", "--store", "mem,hsqldb-mem")).isEqualTo(2);
 
         assertThat(err.toString()).contains("'stateles'", "'HS512'", "--rate 0", "'soon'",
-                "--store 'redis'").doesNotContain("Exception");
+                "--store 'mongo'", "redis://", "twice").doesNotContain("Exception");
         assertThat(runFolders()).isZero();
+    }
+
+    @Test
+    void aStoppedStoreServerIsOneSentenceWithItsStartCommandBeforeJmhRuns() throws IOException {
+        int closed;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1,
+                java.net.InetAddress.getLoopbackAddress())) {
+            closed = s.getLocalPort();
+        }
+
+        assertThat(run("compare", "--quick", "--store", "mem,redis://127.0.0.1:" + closed))
+                .isEqualTo(2);
+
+        assertThat(err.toString()).contains("--store redis://127.0.0.1:" + closed,
+                "redis-server").doesNotContain("\tat ").doesNotContain("benchmarks.jar");
+        assertThat(runFolders()).isZero();
+    }
+
+    @Test
+    void severalStoresReachJmhAsOneParameterList() {
+        CompareCommand c = new CompareCommand();
+        new CommandLine(c).parseArgs("--store", "mem,postgres,redis");
+
+        List<String> cmd = c.jmhCommand(home.resolve("b.jar"), home.resolve("jmh.json"));
+
+        assertThat(String.join(" ", cmd)).contains("-p store=mem,postgres,redis");
+        assertThat(cmd.get(3)).contains("StoreRoundTripBenchmark\\.ping");
     }
 
     @Test
@@ -92,7 +120,7 @@ class CompareCommandTest {
         List<String> cmd = c.jmhCommand(home.resolve("b.jar"), home.resolve("jmh.json"));
 
         assertThat(String.join(" ", cmd)).contains("-p strategy=stateless,two-token",
-                "-p algorithm=ES256", "-p shortTtl=30s,5m", "-p rate=2", "-p store=hsqldb-mem",
+                "-p algorithm=ES256", "-p shortTtl=30s,5m", "-p rate=2", "-p store=mem",
                 "-prof gc", "-rf json", "-foe true").endsWith("-prof stack");
         assertThat(cmd.get(3)).contains("StrategyBenchmark", "TokenFloorBenchmark",
                 "StoreLookupBenchmark");

@@ -3,6 +3,8 @@ package org.revlab.loadtest;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.revlab.core.Lab;
 import org.revlab.core.LabSettings;
 import org.revlab.core.StrategyId;
@@ -15,6 +17,9 @@ import org.revlab.core.StrategyId;
  * @param strategy the strategy the server runs ({@code revlab.strategy})
  * @param lab lifetimes: {@code revlab.shortTtl}, {@code revlab.accessTtl}, {@code revlab.longTtl}
  * @param target an external server ({@code revlab.target}), or null to start one in-process
+ * @param targets several external nodes sharing one store ({@code revlab.targets=url1,url2});
+ *     users are spread over them and each thief calls another node than its victim. Holds
+ *     {@code target} alone when only that was given, and nothing for an in-process server
  * @param out where the per-strategy result JSON goes ({@code revlab.out}; the pom sets
  *     {@code loadtest/target/revlab} as the default)
  * @param duration how long throughput users keep arriving ({@code revlab.duration})
@@ -36,6 +41,7 @@ public record AttackSettings(
         StrategyId strategy,
         LabSettings lab,
         URI target,
+        List<URI> targets,
         Path out,
         Duration duration,
         int rate,
@@ -55,9 +61,18 @@ public record AttackSettings(
                 .withLongTtl(duration("revlab.longTtl", "1h"))
                 .withShortTtl(duration("revlab.shortTtl", "2s"))
                 .withAccessTtl(duration("revlab.accessTtl", "4s"));
+        List<URI> targets = new ArrayList<>();
+        String many = System.getProperty("revlab.targets");
         String target = System.getProperty("revlab.target");
+        if (many != null && !many.isBlank()) {
+            for (String part : many.split(",")) {
+                targets.add(loopbackTarget(part.trim()));
+            }
+        } else if (target != null && !target.isBlank()) {
+            targets.add(loopbackTarget(target));
+        }
         AttackSettings s = new AttackSettings(strategy, lab,
-                target == null || target.isBlank() ? null : loopbackTarget(target),
+                targets.isEmpty() ? null : targets.get(0), List.copyOf(targets),
                 Path.of(prop("revlab.out", prop("revlab.defaultOut", "target/revlab"))),
                 duration("revlab.duration", "20s"),
                 integer("revlab.rate", 200, 1, 20_000),

@@ -44,6 +44,9 @@ public final class ResultFile {
         settings.put("warmUp", s.warmUp());
         root.put("settings", settings);
         root.put("target", target.inProcess() ? "in-process" : target.baseUrl());
+        root.put("nodes", target.inProcess() ? List.of("in-process") : target.baseUrls());
+        // With several nodes each thief calls another node than the one its victim uses.
+        root.put("attackerOnOtherNode", target.nodes() > 1);
     }
 
     public ResultFile put(String key, Object value) {

@@ -22,6 +22,9 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public abstract class AttackSimulation extends LabSimulation {
 
+    /** The thief's node, counted on from its victim's (see {@link #url(String, int)}). */
+    static final int THIEF_NODE_OFFSET = 1;
+
     protected final WindowRecorder recorder = new WindowRecorder();
     protected final RevocationBound bound = RevocationBound.of(settings);
     /** Attacker answers that broke a per-request rule; Gatling marks the same ones failed. */
@@ -71,8 +74,9 @@ public abstract class AttackSimulation extends LabSimulation {
      * checked for a 401, and for stateless every 401 must say expired.
      */
     private HttpRequestActionBuilder thiefRequest() {
+        // One node on from the victim's: with several nodes the theft crosses nodes.
         HttpRequestActionBuilder request = timed(authorized(http("thief: resource")
-                .get(url("/resource")), "stolen", "stolenLong"))
+                .get(url("/resource", THIEF_NODE_OFFSET)), "stolen", "stolenLong"))
                 .check(status().in(200, 401).saveAs("status"),
                         jsonPath("$.reason").optional().saveAs("reason"))
                 .checkIf(this::mustBeRejected).then(status().is(401));

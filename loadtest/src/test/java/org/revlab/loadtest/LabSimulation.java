@@ -49,7 +49,8 @@ public abstract class LabSimulation extends Simulation {
         metricsBefore = target.metrics();
         startedAtMs = System.currentTimeMillis();
         System.out.println("LabSimulation: " + scenarioName() + " against " + settings.strategy()
-                + " at " + target.baseUrl() + (target.inProcess() ? " (in-process)" : ""));
+                + " at " + String.join(", ", target.baseUrls())
+                + (target.inProcess() ? " (in-process)" : ""));
     }
 
     @Override
@@ -78,8 +79,17 @@ public abstract class LabSimulation extends Simulation {
                 .contentTypeHeader("application/json");
     }
 
+    /** A path on the user's node: users are spread over the nodes by their Gatling id. */
     protected Function<Session, String> url(String path) {
-        return session -> target.baseUrl() + path;
+        return url(path, 0);
+    }
+
+    /**
+     * A path on the node {@code offset} places after the user's own: the thief calls with
+     * offset 1, so that with several nodes it never uses its victim's node.
+     */
+    protected Function<Session, String> url(String path, int offset) {
+        return session -> target.baseUrl(session.userId() + offset) + path;
     }
 
     /** A fresh user name per virtual user, so that revokes never touch other users. */

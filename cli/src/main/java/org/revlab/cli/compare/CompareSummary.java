@@ -71,7 +71,7 @@ public final class CompareSummary {
     }
 
     private static final List<String> MODES = List.of("accept", "revoked", "tampered", "floor",
-            "jjwt-bare", "bare-lookup", "store-find-session");
+            "jjwt-bare", "round-trip", "bare-lookup", "store-find-session");
 
     private static final Comparator<SummaryRow> ORDER = Comparator
             .comparing((SummaryRow r) -> MODES.indexOf(r.mode()))
@@ -124,6 +124,8 @@ public final class CompareSummary {
                 return baseline(algorithm, null, "jjwt-bare", us, usError, bytes, null);
             case "StoreLookupBenchmark.bareLookup":
                 return baseline(null, store, "bare-lookup", us, usError, bytes, 1.0);
+            case "StoreRoundTripBenchmark.ping":
+                return baseline(null, store, "round-trip", us, usError, bytes, 0.0);
             case "StoreLookupBenchmark.findSession":
                 return baseline(null, store, "store-find-session", us, usError, bytes, 1.0);
             default:
@@ -174,7 +176,7 @@ public final class CompareSummary {
             rows.stream().filter(r -> "store-find-session".equals(r.mode())
                     && bare.store().equals(r.store())).findFirst()
                     .ifPresent(f -> out.add(ratioTarget("db-hit-cost",
-                            "JdbcSessionStore.findSession, " + bare.store(), f, bare,
+                            "the store's findSession, " + bare.store(), f, bare,
                             HIT_OVER_BARE_LOOKUP, "the store's lookup", "the bare lookup")));
             for (SummaryRow s : accepts(rows, StrategyId.STATEFUL)) {
                 if (bare.store().equals(s.store())) {
@@ -425,6 +427,59 @@ public final class CompareSummary {
                 dash(r.windowByDesign()), ratio(r.ratioToFloor()), ratio(r.ratioToJjwt())});
         }
         return format(cells, markdown);
+    }
+
+    /**
+     * The backends side by side: each store's bare round trip (its floor), its bare and its own
+     * session lookup, and each strategy's accepted request on it, with how much that grew over
+     * the first store named. Where a strategy ran at several settings, the first in the
+     * table's order stands for it.
+     */
+    public List<String> storeTable(boolean markdown) {
+        List<String> stores = rows.stream().map(SummaryRow::store).filter(Objects::nonNull)
+                .distinct().toList();
+        List<String[]> cells = new ArrayList<>();
+        List<String> header = new ArrayList<>(List.of("store", "round trip µs", "bare lookup µs",
+                "store lookup µs"));
+        for (StrategyId id : StrategyId.values()) {
+            header.add(id.id() + " µs");
+        }
+        cells.add(header.toArray(String[]::new));
+        if (stores.isEmpty()) {
+            return format(cells, markdown);
+        }
+        String first = stores.get(0);
+        for (String store : stores) {
+            List<String> line = new ArrayList<>(List.of(store,
+                    us(baselineOf("round-trip", store)), us(baselineOf("bare-lookup", store)),
+                    us(baselineOf("store-find-session", store))));
+            for (StrategyId id : StrategyId.values()) {
+                Optional<SummaryRow> here = acceptOn(id, store);
+                Optional<SummaryRow> base = acceptOn(id, first);
+                String cell = here.map(r -> number(r.usPerOp())).orElse("-");
+                if (here.isPresent() && base.isPresent() && !store.equals(first)) {
+                    cell += String.format(Locale.ROOT, " (%+.1f)",
+                            here.get().usPerOp() - base.get().usPerOp());
+                }
+                line.add(cell);
+            }
+            cells.add(line.toArray(String[]::new));
+        }
+        return format(cells, markdown);
+    }
+
+    private Optional<SummaryRow> baselineOf(String mode, String store) {
+        return rows.stream().filter(r -> mode.equals(r.mode()) && store.equals(r.store()))
+                .findFirst();
+    }
+
+    private Optional<SummaryRow> acceptOn(StrategyId id, String store) {
+        return accepts(rows, id).stream().filter(r -> store.equals(r.store())).findFirst();
+    }
+
+    private static String us(Optional<SummaryRow> row) {
+        return row.map(r -> number(r.usPerOp()) + (r.usError() == null ? ""
+                : " ±" + number(r.usError()))).orElse("-");
     }
 
     /** The targets as a table. */

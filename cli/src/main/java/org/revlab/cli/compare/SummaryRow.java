@@ -6,11 +6,13 @@ package org.revlab.cli.compare;
  *
  * @param strategy strategy id; null for a baseline
  * @param algorithm JWA name; null for a store baseline
- * @param store store id such as {@code hsqldb-mem}; null for a token baseline
+ * @param store the {@code --store} value as given, such as {@code mem} or {@code postgres};
+ *     null for a token baseline
  * @param shortTtl {@code two-token}'s short TTL as given (such as {@code 60s}); null for baselines
  * @param rate requests per second per session; null for baselines
  * @param mode {@code accept}, {@code revoked}, {@code tampered}, or a baseline's name:
- *     {@code floor}, {@code jjwt-bare}, {@code bare-lookup}, {@code store-find-session}
+ *     {@code floor}, {@code jjwt-bare}, {@code round-trip} (the store's bare round trip),
+ *     {@code bare-lookup}, {@code store-find-session}
  * @param usPerOp mean time per request in microseconds
  * @param usError half-width of JMH's 99.9% confidence interval, in microseconds; null when
  *     there were too few iterations to compute one

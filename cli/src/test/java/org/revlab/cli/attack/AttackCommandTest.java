@@ -60,4 +60,22 @@ class AttackCommandTest {
         assertThat(r[0]).isEqualTo("2");
         assertThat(r[1]).contains("--short-ttl").contains("2 seconds");
     }
+
+    @Test
+    void severalNodesNeedAStoreTheyCanShare() {
+        String[] none = run("attack", "--nodes", "2");
+        String[] mem = run("attack", "--nodes", "2", "--store", "mem");
+        String[] both = run("attack", "--strategy", "stateful", "--store", "redis", "--target",
+                "http://127.0.0.1:8080");
+        String[] many = run("attack", "--nodes", "12", "--store", "redis");
+
+        assertThat(none[0]).isEqualTo("2");
+        assertThat(none[1]).contains("--nodes 2 needs --store postgres or --store redis");
+        assertThat(mem[0]).isEqualTo("2");
+        assertThat(mem[1]).contains("--store mem lives inside one process");
+        assertThat(both[0]).isEqualTo("2");
+        assertThat(both[1]).contains("--target").contains("one or the other");
+        assertThat(many[0]).isEqualTo("2");
+        assertThat(many[1]).contains("--nodes 12 is out of range");
+    }
 }

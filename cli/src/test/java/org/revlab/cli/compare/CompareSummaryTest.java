@@ -107,7 +107,7 @@ class CompareSummaryTest {
 
         List<TargetResult> hitCost = targets(s, "db-hit-cost");
         TargetResult store = hitCost.stream()
-                .filter(t -> t.where().startsWith("JdbcSessionStore")).findFirst().orElseThrow();
+                .filter(t -> t.where().startsWith("the store's findSession")).findFirst().orElseThrow();
         assertThat(store.measured()).isCloseTo(1.75, within(1e-9));
         assertThat(store.met()).isFalse();
         // 7.0 ± 0.7 against 4.0 ± 0.4: the ratio could be anywhere from 1.43 to 2.14.
@@ -199,5 +199,49 @@ class CompareSummaryTest {
         assertThat(md.get(0)).startsWith("| strategy").contains("db hits/request");
         assertThat(md.get(1)).startsWith("| ---");
         assertThat(s.targetTable(false)).anyMatch(l -> l.contains("missed"));
+    }
+
+    /** The fixture again with every store row copied onto a second store, 3 µs slower. */
+    private static JsonNode twoStores() throws IOException {
+        ArrayNode results = (ArrayNode) fixture();
+        ArrayNode out = JSON.createArrayNode();
+        for (JsonNode r : results) {
+            out.add(r);
+            if (r.path("params").has("store")) {
+                ObjectNode copy = r.deepCopy();
+                ((ObjectNode) copy.path("params")).put("store", "redis");
+                ObjectNode primary = (ObjectNode) copy.path("primaryMetric");
+                primary.put("score", primary.path("score").asDouble() + 3.0);
+                out.add(copy);
+            }
+        }
+        for (String store : List.of("hsqldb-mem", "redis")) {
+            ObjectNode ping = JSON.createObjectNode();
+            ping.put("benchmark", "org.revlab.bench.StoreRoundTripBenchmark.ping");
+            ping.put("mode", "avgt");
+            ping.putObject("params").put("store", store);
+            ping.putObject("primaryMetric").put("score", store.equals("redis") ? 30.0 : 1.0)
+                    .put("scoreError", 0.1).put("scoreUnit", "us/op");
+            out.add(ping);
+        }
+        return out;
+    }
+
+    @Test
+    void storesStandSideBySideWithTheirRoundTripAsFloorAndTheirOwnTargets() throws IOException {
+        CompareSummary s = CompareSummary.fromJmh(twoStores(), LAST_SEEN);
+
+        assertThat(s.rows()).filteredOn(r -> "round-trip".equals(r.mode())).hasSize(2);
+        List<String> table = s.storeTable(false);
+        assertThat(table).hasSize(2 + 2);
+        assertThat(table.get(0)).contains("round trip µs", "stateful µs");
+        assertThat(table.get(2)).startsWith("hsqldb-mem").doesNotContain("(+");
+        assertThat(table.get(3)).startsWith("redis").contains("30 ±0.10", "(+3.0)");
+        // One hit-cost target per store for the store's own lookup, told apart by where.
+        assertThat(targets(s, "db-hit-cost")).filteredOn(t -> t.where().startsWith("the store"))
+                .extracting(TargetResult::where)
+                .containsExactlyInAnyOrder("the store's findSession, hsqldb-mem",
+                        "the store's findSession, redis");
+        assertThat(targets(s, "db-hits")).extracting(TargetResult::where).doesNotHaveDuplicates();
     }
 }

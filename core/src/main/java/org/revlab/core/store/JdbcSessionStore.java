@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -102,6 +103,10 @@ public final class JdbcSessionStore implements SessionStore {
         // Lanes hold their connection for the store's life; a retirement age would never fire.
         config.setMaxLifetime(0);
         config.setPoolName("revlab-" + settings.kind());
+        if (dialect == SqlDialect.POSTGRESQL && namespace != null) {
+            // Names the connections in pg_stat_activity, so they can be found and cut.
+            config.addDataSourceProperty("ApplicationName", connectionName());
+        }
         // Fail at start with a clear message rather than on the first request.
         config.setInitializationFailTimeout(settings.timeout().toMillis());
         try {
@@ -117,6 +122,28 @@ public final class JdbcSessionStore implements SessionStore {
     /** The JDBC URL the store connects to. */
     public String url() {
         return settings.url();
+    }
+
+    /**
+     * A new connection outside the pool and outside the hit counter, on the store's schema: the
+     * floor a benchmark compares the store's own lookup with. The caller closes it.
+     */
+    public Connection openBareConnection() throws SQLException {
+        Connection c = DriverManager.getConnection(settings.url(), settings.user(),
+                settings.password());
+        if (namespace != null) {
+            c.setSchema(dialect.schemaNameForJdbc(namespace.name()));
+        }
+        return c;
+    }
+
+    /**
+     * The name this store's connections carry on a PostgreSQL server
+     * ({@code application_name}), so that an operator or a test can find and cut them; null
+     * where the store has no namespace.
+     */
+    public String connectionName() {
+        return namespace == null ? null : "revlab-" + namespace.name();
     }
 
     /** The schema the tables live in, or null for the database's default. */

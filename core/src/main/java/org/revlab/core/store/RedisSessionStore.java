@@ -148,6 +148,8 @@ public final class RedisSessionStore implements SessionStore {
                     + " URI; write redis://host:port or redis://host:port/database.", e);
         }
         uri.setTimeout(settings.timeout());
+        // Names the connection in CLIENT LIST (and again after each reconnect).
+        uri.setClientName(connectionName());
         this.client = RedisClient.create(resources(), uri);
         client.setOptions(ClientOptions.builder()
                 .socketOptions(SocketOptions.builder().connectTimeout(settings.timeout()).build())
@@ -173,6 +175,11 @@ public final class RedisSessionStore implements SessionStore {
                     .computationThreadPoolSize(2).build();
         }
         return sharedResources;
+    }
+
+    /** The name this store's connection carries on the server ({@code CLIENT SETNAME}). */
+    public String connectionName() {
+        return "revlab-" + namespace.name();
     }
 
     /** The prefix of every key this store writes. */
@@ -287,6 +294,11 @@ public final class RedisSessionStore implements SessionStore {
             }
             cursor = page;
         } while (!cursor.isFinished());
+    }
+
+    /** The key of a session's hash, for baselines that read it without the store. */
+    public String sessionKeyOf(String sessionId) {
+        return sessionKey(sessionId);
     }
 
     private String sessionKey(String sessionId) {

@@ -170,6 +170,15 @@ public final class StoreSpec {
     }
 
     /**
+     * Uses the named namespace like {@link #withSharedNamespace} but removes it at close: for the
+     * one process that sets a namespace up for several others and cleans it away after them.
+     */
+    public StoreSpec withOwnedNamespace(String name) {
+        return new StoreSpec(text, backend, target, new StoreNamespace(name, true), poolSize,
+                timeout);
+    }
+
+    /**
      * Opens a new store. Each call on {@code mem} or {@code hsqldb-server} gets a database of
      * its own; on PostgreSQL and Redis, a namespace of its own unless a shared one was named.
      *

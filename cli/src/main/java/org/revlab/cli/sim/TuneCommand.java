@@ -73,6 +73,11 @@ public final class TuneCommand implements Callable<Integer> {
                     + " adds the database time per second to the frontier.")
     Double hitCostUs;
 
+    @Option(names = "--hit-cost-of", paramLabel = "STORE",
+            description = "Take the cost of one database hit from the newest './revlab compare'"
+                    + " run that measured this store (mem, postgres, redis).")
+    String hitCostOf;
+
     @Option(names = "--threads", paramLabel = "N",
             description = "TTLs simulated in parallel; results do not depend on it (default: up"
                     + " to 2).")
@@ -100,6 +105,16 @@ public final class TuneCommand implements Callable<Integer> {
         if (hitCostUs != null && !(hitCostUs > 0 && hitCostUs <= 1_000_000)) {
             throw new IllegalArgumentException("--hit-cost-us " + hitCostUs + " is out of range;"
                     + " give more than 0 up to 1000000 microseconds.");
+        }
+        if (hitCostOf != null) {
+            if (hitCostUs != null) {
+                throw new IllegalArgumentException("Give either --hit-cost-us or --hit-cost-of,"
+                        + " not both.");
+            }
+            MeasuredHitCost measured = MeasuredHitCost.find(Home.get(), hitCostOf);
+            hitCostUs = measured.micros();
+            out.printf(Locale.ROOT, "tune: one database hit on %s costs %.2f µs (store lookup in"
+                    + " run %s)%n", measured.store(), measured.micros(), measured.run());
         }
         int n = threads == null ? Runs.defaultThreads() : threads;
         if (n < 1 || n > 64) {
@@ -167,6 +182,7 @@ public final class TuneCommand implements Callable<Integer> {
             params.put("db_budget_per_s", budget);
             params.put("max_window_s", window == null ? null : window.toMillis() / 1000.0);
             params.put("hit_cost_us", hitCostUs);
+            params.put("hit_cost_of", hitCostOf);
             summary.put("parameters", params);
             List<Map<String, Object>> frontier = new ArrayList<>();
             points.forEach(p -> frontier.add(Tables.json(COLUMNS, csvRow(p))));

@@ -81,6 +81,11 @@ public final class RegressionCheck {
         List<CompareRow> rows = Figures.compareRows(run);
         List<CompareRow> baseRows = base == null ? List.of() : Figures.compareRows(base);
         double lastSeen = lastSeenSeconds(run);
+        // A quick run warms the JIT for about a second and has no error bars, so its time
+        // ratios carry warm-up as well as noise: only a gross slowdown fails it.
+        boolean quick = run.summary().path("parameters").path("quick").asBoolean(false);
+        double costLimit = quick ? Tolerances.QUICK_COST_RATIO_GROWTH
+                : Tolerances.COST_RATIO_GROWTH;
         for (CompareRow r : Figures.accepts(rows)) {
             if (base == null) {
                 out.add(new CheckResult(Status.SKIP, RunKind.COMPARE, r.key(),
@@ -93,7 +98,7 @@ public final class RegressionCheck {
                             "not in the baseline (" + base.name() + ")"));
                 } else {
                     out.add(ratioCheck(r, costReference(rows, r), costReference(baseRows, b.get()),
-                            b.get(), "÷ " + referenceName(r), Tolerances.COST_RATIO_GROWTH));
+                            b.get(), "÷ " + referenceName(r), costLimit));
                     out.add(bytesCheck(r, costReference(rows, r),
                             costReference(baseRows, b.get()), b.get()));
                     out.add(ratioCheck(r, Figures.reference(rows, "floor", r),

@@ -67,6 +67,22 @@ class RegressionCheckTest {
     }
 
     @Test
+    void aQuickRunFailsATimeRatioOnlyBeyondItsWiderLimit() {
+        java.util.function.Consumer<ObjectNode> quick = s -> {
+            ObjectNode params = s.get("parameters") instanceof ObjectNode p ? p
+                    : s.putObject("parameters");
+            params.put("quick", true);
+        };
+        assertThat(failures(checkCompare(
+                quick.andThen(Fixtures.scaleCost("revoke-all", "accept", 2.0))))).isEmpty();
+
+        List<CheckResult> fails = failures(checkCompare(
+                quick.andThen(Fixtures.scaleCost("revoke-all", "accept", 3.0))));
+        assertThat(fails).hasSize(1);
+        assertThat(fails.get(0).detail()).contains("limit ×2.50").contains("SLOWER");
+    }
+
+    @Test
     void doingTheTokenWorkTwiceFailsOnAllocationWhateverTheTimesSay() {
         List<CheckResult> fails = failures(checkCompare(Fixtures.scaleBytes("two-token", 2.0)));
         assertThat(fails).singleElement().satisfies(r -> assertThat(r.line())

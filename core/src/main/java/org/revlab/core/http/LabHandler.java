@@ -42,6 +42,8 @@ final class LabHandler extends Handler.Abstract {
 
     /** The largest request body read; only {@code POST /login} has one, and it is tiny. */
     static final int MAX_BODY_BYTES = 16 * 1024;
+    /** Oversized bodies up to this size are read and dropped before the 413 is sent. */
+    static final int MAX_DISCARD_BYTES = 1024 * 1024;
 
     static final String LONG_LIVED_HEADER = "X-Long-Lived-Token";
     static final String NEW_ACCESS_HEADER = "X-New-Access-Token";
@@ -98,6 +100,22 @@ final class LabHandler extends Handler.Abstract {
         return true;
     }
 
+    /**
+     * Reads and drops a body that is too large to use but small enough to swallow, so that the
+     * connection closes cleanly and the client reads the 413 instead of a reset; a larger one is
+     * left unread and the connection is closed on it.
+     */
+    private static void discardModestBody(Request request) {
+        if (request.getLength() <= MAX_DISCARD_BYTES) {
+            try {
+                Content.Source.consumeAll(request);
+            } catch (IOException | RuntimeException e) {
+                // The client went away or sent less than it announced; the 413 stands.
+                LOG.debug("LabHandler: discarding an oversized body failed: {}", e.getMessage());
+            }
+        }
+    }
+
     private Reply route(Request request) {
         String path = request.getHttpURI().getPath();
         if (path == null || !CANONICAL_PATH.matcher(path).matches()) {
@@ -106,6 +124,7 @@ final class LabHandler extends Handler.Abstract {
                     + " percent-escape.");
         }
         if (request.getLength() > MAX_BODY_BYTES) {
+            discardModestBody(request);
             throw new HttpRejection(413, "payload_too_large", null, "The request body has "
                     + request.getLength() + " bytes; at most " + MAX_BODY_BYTES + " are read.");
         }

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
@@ -11,6 +12,8 @@ import org.revlab.cli.Home;
 import org.revlab.cli.results.Environment;
 import org.revlab.cli.results.RunFolder;
 import org.revlab.core.StrategyId;
+import org.revlab.core.sim.Outage;
+import org.revlab.core.sim.OutageStats;
 import org.revlab.core.sim.RevocationBounds;
 import org.revlab.core.sim.Simulation;
 import org.revlab.core.sim.SimulationResult;
@@ -55,6 +58,12 @@ public final class SimulateCommand implements Callable<Integer> {
             description = "Assert every strategy's revocation-window bound; exit 1 if one breaks.")
     boolean check;
 
+    @Option(names = "--outage", paramLabel = "START+LENGTH",
+            description = "Take the store down in virtual time, START into the measured period"
+                    + " for LENGTH (e.g. 10m+5m), and report each strategy's availability and"
+                    + " false accepts in that window.")
+    String outage;
+
     @Option(names = "--threads", paramLabel = "N",
             description = "Strategies simulated in parallel (default: up to 2).")
     Integer threads;
@@ -66,6 +75,10 @@ public final class SimulateCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         SimulationSettings settings = traffic.settings(shortTtl, check);
+        if (outage != null) {
+            settings = settings.withOutage(Outage.parse(outage));
+        }
+        SimulationSettings shape = settings;
         List<StrategyId> ids = strategies(strategy);
         int n = threads == null ? Runs.defaultThreads() : threads;
         if (n < 1 || n > 64) {
@@ -80,7 +93,7 @@ public final class SimulateCommand implements Callable<Integer> {
                 ids.size() * settings.duration().toSeconds(), quiet)) {
             List<Callable<SimulationResult>> runs = new ArrayList<>();
             for (StrategyId id : ids) {
-                runs.add(() -> Simulation.run(id, settings, progress.listener()));
+                runs.add(() -> Simulation.run(id, shape, progress.listener()));
             }
             results = Runs.all(runs, n, cpu);
         }
@@ -92,7 +105,7 @@ public final class SimulateCommand implements Callable<Integer> {
         }
         write(settings, results, violations, speed);
 
-        out.print(Tables.text(tableHeader(), tableRows(results)));
+        out.print(Tables.text(tableHeader(shape), tableRows(shape, results)));
         out.println(speed.line());
         if (!check) {
             return 0;
@@ -115,7 +128,8 @@ public final class SimulateCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         RunFolder run = RunFolder.start(Home.get(), "simulate", out);
         try {
-            StringBuilder csv = new StringBuilder(SimulationResult.CSV_HEADER).append('\n');
+            List<String> columns = SimulationResult.csvColumns(settings.outage() != null);
+            StringBuilder csv = new StringBuilder(String.join(",", columns)).append('\n');
             results.forEach(r -> csv.append(r.csvRow()).append('\n'));
             run.writeText(CSV, csv.toString());
 
@@ -123,11 +137,10 @@ public final class SimulateCommand implements Callable<Integer> {
             summary.put("kind", "simulate");
             summary.put("schema", 1);
             summary.put("csv", CSV);
-            summary.put("parameters", TrafficOptions.describe(settings));
+            summary.put("parameters", parameters(settings));
             List<Map<String, Object>> rows = new ArrayList<>();
             for (int i = 0; i < results.size(); i++) {
-                Map<String, Object> row = Tables.json(SimulationResult.CSV_COLUMNS,
-                        results.get(i).csvRow());
+                Map<String, Object> row = Tables.json(columns, results.get(i).csvRow());
                 if (check) {
                     row.put("bound", RevocationBounds.promise(results.get(i)));
                     row.put("violations", violations.get(i));
@@ -156,29 +169,66 @@ public final class SimulateCommand implements Callable<Integer> {
         StringBuilder md = new StringBuilder("# Simulation\n\n");
         md.append("Command: `").append(env.get("command")).append("` at commit ")
                 .append(env.get("commit")).append(".\n\n");
-        md.append(Tables.markdown(tableHeader(), tableRows(results))).append('\n');
+        md.append(Tables.markdown(tableHeader(settings), tableRows(settings, results)))
+                .append('\n');
+        if (settings.outage() != null) {
+            md.append(OUTAGE_NOTE).append("\n\n");
+        }
         md.append("Parameters:\n\n");
-        TrafficOptions.describe(settings).forEach((k, v) ->
+        parameters(settings).forEach((k, v) ->
                 md.append("- ").append(k).append(": ").append(v).append('\n'));
         md.append("\n").append(speed.line()).append(" (").append(env.get("cores"))
                 .append(" cores, ").append(env.get("jvm")).append(").\n");
         return md.toString();
     }
 
-    static List<String> tableHeader() {
-        return List.of("strategy", "requests", "db hits", "hits/s", "hits/req", "refreshes",
-                "window min", "p50", "p99", "max", "exposure");
+    static final String OUTAGE_NOTE = "Outage columns count legitimate requests in the"
+            + " outage window (those held back by a device whose log-in failed included),"
+            + " how many were served (avail), the share served of those sent with credentials"
+            + " (avail w/ token), and false accepts: accepts in the window that needed the"
+            + " store (must be 0). Attacker accepts are valid tokens that need no store check.";
+
+    /** The parameters as written in the summary, with the outage when there is one. */
+    static Map<String, Object> parameters(SimulationSettings settings) {
+        Map<String, Object> p = TrafficOptions.describe(settings);
+        if (settings.outage() != null) {
+            p.put("outage", settings.outage().text());
+            p.put("outage_start_s", settings.outage().start().toSeconds());
+            p.put("outage_length_s", settings.outage().length().toSeconds());
+        }
+        return p;
     }
 
-    static List<List<String>> tableRows(List<SimulationResult> results) {
+    static List<String> tableHeader(SimulationSettings settings) {
+        List<String> h = new ArrayList<>(List.of("strategy", "requests", "db hits", "hits/s",
+                "hits/req", "refreshes", "window min", "p50", "p99", "max", "exposure"));
+        if (settings.outage() != null) {
+            h.addAll(List.of("outage reqs", "served", "avail", "avail w/ token", "false acc", "attacker acc",
+                    "failed logins", "deferred revokes"));
+        }
+        return h;
+    }
+
+    static List<List<String>> tableRows(SimulationSettings settings,
+            List<SimulationResult> results) {
         List<List<String>> rows = new ArrayList<>();
         for (SimulationResult r : results) {
             String[] row = r.csvRow().split(",");
             boolean expiry = r.windows().kind().equals("until expiry");
             String suffix = expiry ? " (expiry)" : "";
-            rows.add(List.of(r.strategy().id(), row[5], row[10], row[11], row[12], row[7],
-                    row[15] + " s", row[16] + " s", row[17] + " s", row[18] + " s" + suffix,
-                    row[21]));
+            List<String> cells = new ArrayList<>(List.of(r.strategy().id(), row[5], row[10],
+                    row[11], row[12], row[7], row[15] + " s", row[16] + " s", row[17] + " s",
+                    row[18] + " s" + suffix, row[21]));
+            OutageStats o = r.outage();
+            if (settings.outage() != null && o != null) {
+                cells.addAll(List.of(String.valueOf(o.requests()), String.valueOf(o.accepted()),
+                        String.format(Locale.ROOT, "%.2f %%", o.availabilityPercent()),
+                        String.format(Locale.ROOT, "%.2f %%", o.presentedAvailabilityPercent()),
+                        String.valueOf(o.falseAccepts()),
+                        o.attackerAccepted() + "/" + o.attackerRequests(),
+                        String.valueOf(o.failedLogins()), String.valueOf(o.deferredRevokes())));
+            }
+            rows.add(cells);
         }
         return rows;
     }

@@ -7,7 +7,9 @@ import java.util.List;
  * The revocation-window bounds each strategy promises, checked against a simulated run:
  * {@code stateful} and {@code revoke-all} close at once (window 0, no exposure);
  * {@code two-token} within one short TTL; {@code stateless} only at expiry. A run with no
- * window observed fails too, so that a check cannot pass by measuring nothing.
+ * window observed fails too, so that a check cannot pass by measuring nothing. With a store
+ * outage, every strategy must also accept nothing in it that it would have had to check in the
+ * store.
  */
 public final class RevocationBounds {
 
@@ -16,6 +18,11 @@ public final class RevocationBounds {
 
     /** What the strategy promises, in words, for the check's report. */
     public static String promise(SimulationResult r) {
+        return windowPromise(r) + (r.outage() == null ? ""
+                : "; no false accept in the outage");
+    }
+
+    private static String windowPromise(SimulationResult r) {
         return switch (r.strategy()) {
             case STATEFUL, REVOKE_ALL -> "window 0, exposure 0";
             case TWO_TOKEN -> "worst window <= short TTL " + r.shortTtl().toSeconds() + " s";
@@ -29,6 +36,10 @@ public final class RevocationBounds {
         List<String> out = new ArrayList<>();
         WindowStats w = r.windows();
         String name = r.strategy().id();
+        if (r.outage() != null && r.outage().falseAccepts() != 0) {
+            out.add(name + ": " + r.outage().falseAccepts() + " requests accepted during the"
+                    + " outage that needed the store; expected 0.");
+        }
         if (w.count() == 0) {
             out.add(name + ": no revocation window was observed; raise --revoke-rate, --users or"
                     + " --duration so that the check measures something.");

@@ -16,6 +16,7 @@ import org.revlab.core.Verdict;
 import org.revlab.core.store.JdbcSessionStore;
 import org.revlab.core.store.SessionStore;
 import org.revlab.core.store.StoreSettings;
+import org.revlab.core.store.StoreUnavailableException;
 
 /**
  * A discrete-event simulation in virtual time of one strategy under one traffic shape. It drives
@@ -35,6 +36,15 @@ import org.revlab.core.store.StoreSettings;
  * no sample). Probes are not requests and their hits are not counted. The devices start in the
  * steady state of their on/off cycle, and sessions running at time 0 log in one credential
  * lifetime earlier (a warm-up that is not counted), so that tokens are of mixed ages.
+ *
+ * <p>Outage. With {@link SimulationSettings#outage()}, the store the strategy uses refuses
+ * every call in that window ({@link OutageSessionStore}). A request refused with
+ * {@code store_unavailable} keeps its credentials and the device carries on, as a client that
+ * got a 503 would. A log-in that fails leaves the device without credentials: it holds its
+ * requests back and logs in at its first request after the outage. A "log out everywhere" that
+ * fails is retried by its owner the moment the store returns; its revocation window counts
+ * from that acknowledged revoke, and until then the victim's attackers are not exposure. An
+ * attacker refused with {@code store_unavailable} keeps its copy and tries again.
  */
 public final class Simulation {
 
@@ -49,6 +59,7 @@ public final class Simulation {
     private static final int ATTACK = 5;
     private static final int PROBE = 6;
     private static final int END = 7;
+    private static final int REVOKE_RETRY = 8;
 
     private static final long SECOND_US = 1_000_000L;
     private static final long PROGRESS_STEP_US = 60 * SECOND_US;
@@ -58,6 +69,9 @@ public final class Simulation {
     private final SimulationSettings s;
     private final MutableClock clock = new MutableClock(START);
     private final SessionStore store;
+    private final OutageSessionStore outageStore;
+    private final long outageFromUs;
+    private final long outageUntilUs;
     private final SessionStrategy strategy;
     private final EventQueue queue = new EventQueue();
     private final LongConsumer progress;
@@ -73,6 +87,7 @@ public final class Simulation {
     private final int[] burstLeft;
     private final String[] userName;
     private final String[] deviceName;
+    private final boolean[] loginFailed;
 
     // Per user.
     private final SplittableRandom[] userRandom;
@@ -107,14 +122,30 @@ public final class Simulation {
     private int windowCount;
     private long untilExpiry;
 
+    // Counters over the outage window.
+    private long outRequests;
+    private long outAccepted;
+    private long outUnavailable;
+    private long outWaiting;
+    private long outFalseAccepts;
+    private long outAttackerRequests;
+    private long outAttackerAccepted;
+    private long outFailedLogins;
+    private long outDeferredRevokes;
+
     private Simulation(StrategyId id, SimulationSettings settings, SessionStore store,
             LongConsumer progress) {
         this.id = id;
         this.s = settings;
-        this.store = store;
+        Outage outage = settings.outage();
+        this.outageFromUs = outage == null ? Long.MAX_VALUE : outage.start().toNanos() / 1000;
+        this.outageUntilUs = outage == null ? Long.MAX_VALUE : outage.end().toNanos() / 1000;
+        this.outageStore = outage == null ? null
+                : new OutageSessionStore(store, clock, at(outageFromUs), at(outageUntilUs));
+        this.store = outageStore == null ? store : outageStore;
         this.progress = progress == null ? x -> { } : progress;
         this.strategy = Strategies.create(id, new StrategyContext(
-                new SimTokenCodec(clock, settings.lab().clockSkew()), store, clock,
+                new SimTokenCodec(clock, settings.lab().clockSkew()), this.store, clock,
                 settings.lab()));
         this.durationUs = settings.duration().toNanos() / 1000;
         this.sessionUs = settings.sessionLength().toNanos() / 1000;
@@ -128,6 +159,7 @@ public final class Simulation {
         creds = new Credentials[devices];
         sessionEnd = new long[devices];
         burstLeft = new int[devices];
+        loginFailed = new boolean[devices];
         userName = new String[settings.users()];
         deviceName = new String[settings.devicesPerUser()];
         for (int d = 0; d < devices; d++) {
@@ -210,6 +242,7 @@ public final class Simulation {
                 case THEFT -> theft(t, target);
                 case ATTACK -> attack(t, target);
                 case PROBE -> probe(t, target);
+                case REVOKE_RETRY -> revokeNow(t, target);
                 case END -> hitsAtEnd = store.hits();
                 default -> throw new IllegalStateException("Unknown event kind " + kind);
             }
@@ -224,7 +257,29 @@ public final class Simulation {
         return new SimulationResult(id, s.lab().shortTtl(), s.lab().accessTtl(), s.duration(),
                 activeUs / SECOND_US, requests, accepted, refreshes, logins, revocations, hits,
                 WindowStats.of(windows, windowCount, untilExpiry), attackerRequests,
-                attackerAccepted, exposure, events);
+                attackerAccepted, exposure, events, outageStats());
+    }
+
+    private OutageStats outageStats() {
+        if (outageStore == null) {
+            return null;
+        }
+        return new OutageStats(s.outage(), outRequests, outAccepted, outUnavailable, outWaiting,
+                outFalseAccepts, outAttackerRequests, outAttackerAccepted, outFailedLogins,
+                outDeferredRevokes);
+    }
+
+    private boolean inOutage(long t) {
+        return t >= outageFromUs && t < outageUntilUs;
+    }
+
+    /**
+     * Whether an accept needed the store: every request of the strategies that check it each
+     * time, a {@code two-token} refresh, or any accept after the store refused a call.
+     */
+    private boolean neededStore(Verdict v, long refusedBefore) {
+        return id == StrategyId.STATEFUL || id == StrategyId.REVOKE_ALL
+                || v.issuedAccessToken() != null || outageStore.refused() != refusedBefore;
     }
 
     /** The initial events: every device in the steady state of its cycle, revokes, thefts. */
@@ -274,20 +329,53 @@ public final class Simulation {
     private void sessionEnd(long t, int d) {
         // The client logs out by forgetting its credentials; the server is not told.
         creds[d] = null;
+        loginFailed[d] = false;
         long gap = idleMeanSec > 0 ? micros(exponential(deviceRandom[d], 1 / idleMeanSec)) : 0;
         sessionEnd[d] = t + gap + sessionUs;
         queue.add(t + gap, SESSION_START, d);
     }
 
     private void request(long t, int d) {
+        boolean outage = inOutage(t);
+        if (loginFailed[d]) {
+            if (outage) {
+                // Waits for the store: the request is wanted but cannot be sent.
+                outRequests++;
+                outWaiting++;
+                scheduleRequest(t, d);
+                return;
+            }
+            creds[d] = login(t, d);
+            if (creds[d] == null) {
+                scheduleRequest(t, d);
+                return;
+            }
+        }
         Credentials c = creds[d];
         if (c == null) {
             return;
         }
+        long refusedBefore = outageStore == null ? 0 : outageStore.refused();
         Verdict v = strategy.authenticate(c);
         boolean measured = t >= 0;
         if (measured) {
             requests++;
+        }
+        if (outage) {
+            outRequests++;
+            if (v.accepted()) {
+                outAccepted++;
+                if (neededStore(v, refusedBefore)) {
+                    outFalseAccepts++;
+                }
+            } else if (v.reason() == Reason.STORE_UNAVAILABLE) {
+                outUnavailable++;
+            }
+        }
+        if (v.reason() == Reason.STORE_UNAVAILABLE) {
+            // A 503: the session may be fine; the client keeps its credentials and goes on.
+            scheduleRequest(t, d);
+            return;
         }
         if (v.accepted()) {
             if (measured) {
@@ -327,16 +415,45 @@ public final class Simulation {
         return exponential(r, s.requestRate() / SimulationSettings.BURST_MEAN);
     }
 
+    /** Logs the device in; null if the store is down, and the device waits for it. */
     private Credentials login(long t, int d) {
+        int u = d / s.devicesPerUser();
+        Credentials c;
+        try {
+            c = strategy.login(userName[u], deviceName[d % s.devicesPerUser()]);
+        } catch (StoreUnavailableException e) {
+            loginFailed[d] = true;
+            if (inOutage(t)) {
+                outFailedLogins++;
+            }
+            return null;
+        }
+        loginFailed[d] = false;
         if (t >= 0) {
             logins++;
         }
-        int u = d / s.devicesPerUser();
-        return strategy.login(userName[u], deviceName[d % s.devicesPerUser()]);
+        return c;
     }
 
     private void revoke(long t, int u) {
-        strategy.revokeAll(userName[u]);
+        revokeNow(t, u);
+        long next = t + micros(exponential(userRandom[u], s.revokeRate()));
+        if (next < durationUs) {
+            queue.add(next, REVOKE, u);
+        }
+    }
+
+    /** One "log out everywhere"; if the store is down, the owner retries when it returns. */
+    private void revokeNow(long t, int u) {
+        try {
+            strategy.revokeAll(userName[u]);
+        } catch (StoreUnavailableException e) {
+            if (inOutage(t)) {
+                outDeferredRevokes++;
+            }
+            queue.add(Math.max(outageUntilUs, t + SECOND_US), REVOKE_RETRY, u);
+            return;
+        }
         revocations++;
         int first = u * s.devicesPerUser();
         for (int d = first; d < first + s.devicesPerUser(); d++) {
@@ -350,10 +467,6 @@ public final class Simulation {
                     victimRevoked[a] = true;
                 }
             }
-        }
-        long next = t + micros(exponential(userRandom[u], s.revokeRate()));
-        if (next < durationUs) {
-            queue.add(next, REVOKE, u);
         }
     }
 
@@ -371,9 +484,24 @@ public final class Simulation {
     }
 
     private void attack(long t, int a) {
+        long refusedBefore = outageStore == null ? 0 : outageStore.refused();
         Verdict v = strategy.authenticate(stolen[a]);
         requests++;
         attackerRequests++;
+        if (inOutage(t)) {
+            outAttackerRequests++;
+            if (v.accepted()) {
+                outAttackerAccepted++;
+                if (neededStore(v, refusedBefore)) {
+                    outFalseAccepts++;
+                }
+            }
+        }
+        if (v.reason() == Reason.STORE_UNAVAILABLE) {
+            // The copy is not known to be dead; the attacker tries again.
+            queue.add(t + micros(exponential(attackerRandom[a], s.attackerRate())), ATTACK, a);
+            return;
+        }
         if (!v.accepted()) {
             // A rejected copy never works again: every strategy's rejection here is final.
             stolen[a] = null;

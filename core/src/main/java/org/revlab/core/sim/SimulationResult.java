@@ -26,6 +26,8 @@ import org.revlab.core.StrategyId;
  * @param attackerAccepted of those, accepted
  * @param exposure attackers' requests accepted after the victim's revoke was acknowledged
  * @param events simulation events processed, probes and warm-up included (for speed figures)
+ * @param outage what happened during the store outage, or null for a run without one; its
+ *     columns are added to the CSV only then, so runs without an outage keep their format
  */
 public record SimulationResult(
         StrategyId strategy,
@@ -43,7 +45,8 @@ public record SimulationResult(
         long attackerRequests,
         long attackerAccepted,
         long exposure,
-        long events) {
+        long events,
+        OutageStats outage) {
 
     /** The CSV columns, in order. Units are in the names; times are seconds. */
     public static final List<String> CSV_COLUMNS = List.of("strategy", "short_ttl_s",
@@ -53,6 +56,26 @@ public record SimulationResult(
             "window_p99_s", "window_max_s", "attacker_requests", "attacker_accepted", "exposure");
 
     public static final String CSV_HEADER = String.join(",", CSV_COLUMNS);
+
+    /** A result of a run without an outage. */
+    public SimulationResult(StrategyId strategy, Duration shortTtl, Duration accessTtl,
+            Duration duration, long activeSessionSeconds, long requests, long accepted,
+            long refreshes, long logins, long revocations, long dbHits, WindowStats windows,
+            long attackerRequests, long attackerAccepted, long exposure, long events) {
+        this(strategy, shortTtl, accessTtl, duration, activeSessionSeconds, requests, accepted,
+                refreshes, logins, revocations, dbHits, windows, attackerRequests,
+                attackerAccepted, exposure, events, null);
+    }
+
+    /** The columns of a run, with the outage columns when {@code withOutage}. */
+    public static List<String> csvColumns(boolean withOutage) {
+        if (!withOutage) {
+            return CSV_COLUMNS;
+        }
+        List<String> all = new java.util.ArrayList<>(CSV_COLUMNS);
+        all.addAll(OutageStats.CSV_COLUMNS);
+        return List.copyOf(all);
+    }
 
     public double hitsPerSecond() {
         return (double) dbHits / duration.toSeconds();
@@ -89,7 +112,8 @@ public record SimulationResult(
                 seconds(windows.maxMs()),
                 String.valueOf(attackerRequests),
                 String.valueOf(attackerAccepted),
-                String.valueOf(exposure));
+                String.valueOf(exposure))
+                + (outage == null ? "" : "," + outage.csvCells());
     }
 
     /** Milliseconds as seconds with three decimals. */

@@ -21,6 +21,7 @@ import org.revlab.core.LabSettings;
  * @param duration simulated time that is measured, after a warm-up
  * @param lab token lifetimes and skew, as the strategies use them
  * @param seed the seed every random stream is split from
+ * @param outage a store outage inside the measured period, or null for none
  */
 public record SimulationSettings(
         int users,
@@ -34,7 +35,8 @@ public record SimulationSettings(
         double attackerRate,
         Duration duration,
         LabSettings lab,
-        long seed) {
+        long seed,
+        Outage outage) {
 
     /** Mean requests per burst with {@code --bursty}. */
     public static final int BURST_MEAN = 8;
@@ -69,6 +71,19 @@ public record SimulationSettings(
                     + " s is longer than --long-ttl " + lab.longTtl().toSeconds()
                     + " s; give an access TTL from 1 s up to the long TTL.");
         }
+        if (outage != null && outage.end().compareTo(duration) > 0) {
+            throw new IllegalArgumentException("--outage " + outage.text() + " ends at "
+                    + outage.end().toSeconds() + " s, after --duration " + duration.toSeconds()
+                    + " s; give START+LENGTH within the measured period, such as 10m+5m in 1h.");
+        }
+    }
+
+    /** A shape with no outage. */
+    public SimulationSettings(int users, int devicesPerUser, Duration sessionLength,
+            Duration idleMean, double requestRate, boolean bursty, double revokeRate,
+            int attackers, double attackerRate, Duration duration, LabSettings lab, long seed) {
+        this(users, devicesPerUser, sessionLength, idleMean, requestRate, bursty, revokeRate,
+                attackers, attackerRate, duration, lab, seed, null);
     }
 
     private static void range(String name, long value, long min, long max) {
@@ -98,7 +113,13 @@ public record SimulationSettings(
     public SimulationSettings withShortTtl(Duration shortTtl) {
         return new SimulationSettings(users, devicesPerUser, sessionLength, idleMean, requestRate,
                 bursty, revokeRate, attackers, attackerRate, duration,
-                lab.withShortTtl(shortTtl), seed);
+                lab.withShortTtl(shortTtl), seed, outage);
+    }
+
+    /** The same shape with a store outage, or none if {@code o} is null. */
+    public SimulationSettings withOutage(Outage o) {
+        return new SimulationSettings(users, devicesPerUser, sessionLength, idleMean, requestRate,
+                bursty, revokeRate, attackers, attackerRate, duration, lab, seed, o);
     }
 
     /** Devices in all. */

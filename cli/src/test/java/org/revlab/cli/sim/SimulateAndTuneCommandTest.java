@@ -86,6 +86,39 @@ class SimulateAndTuneCommandTest {
     }
 
     @Test
+    void simulateWithAnOutageAddsItsColumnsTwiceTheSameAndTheCheckAssertsNoFalseAccept()
+            throws IOException {
+        Run first = revlab(with("simulate", "--check", "--outage", "3m+4m"));
+        Run second = revlab(with("simulate", "--check", "--outage", "3m+4m", "--threads", "1"));
+
+        assertThat(first.code()).as(first.out() + first.err()).isZero();
+        assertThat(second.code()).isZero();
+        assertThat(first.out()).contains("avail", "false acc",
+                "no false accept in the outage", "check: every strategy kept its revocation bound");
+        List<Path> runs = runs("simulate");
+        byte[] a = Files.readAllBytes(runs.get(0).resolve("simulate.csv"));
+        assertThat(Files.readAllBytes(runs.get(1).resolve("simulate.csv"))).isEqualTo(a);
+        List<String> lines = List.of(new String(a).split("\n"));
+        assertThat(lines.get(0)).endsWith(",exposure,outage_start_s,outage_length_s,"
+                + "outage_requests,outage_accepted,outage_availability_pct,"
+                + "outage_presented_availability_pct,outage_unavailable,outage_waiting_login,"
+                + "outage_false_accepts,outage_attacker_requests,outage_attacker_accepted,"
+                + "outage_failed_logins,outage_deferred_revokes");
+        List<String> header = List.of(lines.get(0).split(","));
+        int accepted = header.indexOf("outage_accepted");
+        for (String line : lines.subList(1, lines.size())) {
+            String[] cells = line.split(",");
+            assertThat(cells[header.indexOf("outage_start_s")]).as(line).isEqualTo("180");
+            assertThat(cells[header.indexOf("outage_false_accepts")]).as(line).isEqualTo("0");
+            if (line.startsWith("stateful,") || line.startsWith("revoke-all,")) {
+                assertThat(cells[accepted]).as(line + " served").isEqualTo("0");
+            }
+        }
+        assertThat(runs.get(0).resolve("summary.json")).content()
+                .contains("\"outage\" : \"180s+240s\"", "\"outage_false_accepts\" : 0");
+    }
+
+    @Test
     void tuneTwiceGivesTheSameFrontierAChartAndARecommendation() throws IOException {
         Run first = revlab(with("tune", "--ttls", "5s,30s,2m", "--db-budget", "20/s",
                 "--hit-cost-us", "40"));
@@ -119,11 +152,13 @@ class SimulateAndTuneCommandTest {
             {"simulate", "--short-ttl", "8d"},
             {"simulate", "--duration", "5x"},
             {"simulate", "--strategy", "two-tokens"},
+            {"simulate", "--outage", "10m"},
+            {"simulate", "--outage", "9m+5m", "--duration", "10m"},
             {"tune", "--ttls", "30s,9d"},
             {"tune", "--db-budget", "-5/s"},
         };
         String[] names = {"--users", "--rate", "--revoke-rate", "--short-ttl", "--duration",
-            "--strategy", "--ttls", "--db-budget"};
+            "--strategy", "--outage", "--outage", "--ttls", "--db-budget"};
         for (int i = 0; i < cases.length; i++) {
             Run r = revlab(cases[i]);
             assertThat(r.code()).as(String.join(" ", cases[i])).isEqualTo(2);

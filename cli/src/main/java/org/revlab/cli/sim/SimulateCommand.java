@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
 /**
  * {@code ./revlab simulate}: every strategy under one traffic shape in virtual time, with the
  * real strategy code and store. Writes {@code simulate.csv}, then {@code summary.json} and
- * {@code summary.md}, to a new run folder; {@code --check} also asserts each strategy's
+ * {@code summary.md}, to a new run folder ({@code -outage} with {@code --outage}); {@code --check} also asserts each strategy's
  * revocation-window bound and exits 1 when one breaks, for CI.
  */
 @Command(name = "simulate", mixinStandardHelpOptions = true, sortOptions = false,
@@ -126,7 +126,10 @@ public final class SimulateCommand implements Callable<Integer> {
     private void write(SimulationSettings settings, List<SimulationResult> results,
             List<List<String>> violations, Speed speed) {
         PrintWriter out = spec.commandLine().getOut();
-        RunFolder run = RunFolder.start(Home.get(), "simulate", out);
+        // An outage run goes to its own kind of folder: the report and the regression check
+        // read the newest plain simulate run, and an outage's hit counts are not comparable.
+        RunFolder run = RunFolder.start(Home.get(), settings.outage() == null ? "simulate"
+                : "outage", out);
         try {
             List<String> columns = SimulationResult.csvColumns(settings.outage() != null);
             StringBuilder csv = new StringBuilder(String.join(",", columns)).append('\n');

@@ -95,7 +95,8 @@ class SimulateAndTuneCommandTest {
         assertThat(second.code()).isZero();
         assertThat(first.out()).contains("avail", "false acc",
                 "no false accept in the outage", "check: every strategy kept its revocation bound");
-        List<Path> runs = runs("simulate");
+        List<Path> runs = runs("outage");
+        assertThat(runs).hasSize(2);
         byte[] a = Files.readAllBytes(runs.get(0).resolve("simulate.csv"));
         assertThat(Files.readAllBytes(runs.get(1).resolve("simulate.csv"))).isEqualTo(a);
         List<String> lines = List.of(new String(a).split("\n"));

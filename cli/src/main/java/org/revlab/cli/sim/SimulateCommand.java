@@ -27,8 +27,9 @@ import picocli.CommandLine.Spec;
 /**
  * {@code ./revlab simulate}: every strategy under one traffic shape in virtual time, with the
  * real strategy code and store. Writes {@code simulate.csv}, then {@code summary.json} and
- * {@code summary.md}, to a new run folder ({@code -outage} with {@code --outage}); {@code --check} also asserts each strategy's
- * revocation-window bound and exits 1 when one breaks, for CI.
+ * {@code summary.md}, to a new run folder ({@code -outage} with {@code --outage});
+ * {@code --check} also asserts each strategy's revocation-window bound and exits 1 when one
+ * breaks, for CI.
  */
 @Command(name = "simulate", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Simulate users, devices, revocations and attackers in virtual time and"
@@ -206,8 +207,8 @@ public final class SimulateCommand implements Callable<Integer> {
         List<String> h = new ArrayList<>(List.of("strategy", "requests", "db hits", "hits/s",
                 "hits/req", "refreshes", "window min", "p50", "p99", "max", "exposure"));
         if (settings.outage() != null) {
-            h.addAll(List.of("outage reqs", "served", "avail", "avail w/ token", "false acc", "attacker acc",
-                    "failed logins", "deferred revokes"));
+            h.addAll(List.of("outage reqs", "served", "avail", "avail w/ token", "false acc",
+                    "attacker acc", "failed logins", "deferred revokes"));
         }
         return h;
     }

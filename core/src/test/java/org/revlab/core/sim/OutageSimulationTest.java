@@ -14,8 +14,8 @@ class OutageSimulationTest {
             Duration.ofMinutes(5));
 
     /**
-     * Sessions that outlast the run and tokens that outlast the outage (an hour): no device needs to log
-     * in during it, so what is refused is refused for want of the store alone.
+     * Sessions that outlast the run and tokens that outlast the outage (an hour): no device
+     * needs to log in during it, so what is refused is refused for want of the store alone.
      */
     private static SimulationSettings steady(Duration shortTtl) {
         return new SimulationSettings(40, 1, Duration.ofDays(30), Duration.ZERO, 1.0, false,

@@ -80,17 +80,28 @@ public abstract class TokenStrategySupport implements SessionStrategy {
         return store.sessions(user);
     }
 
-    /** User and device names: 1 to 128 printable characters, as the store's columns allow. */
+    /**
+     * User and device names: 1 to 128 UTF-16 units (most characters count one, those outside
+     * the Basic Multilingual Plane two), well-formed Unicode, no control characters. A lone
+     * surrogate is refused because stores disagree on it: PostgreSQL and Redis would keep a
+     * '?' in its place, and two different names would become one identity.
+     */
     protected static void requireName(String what, String value) {
         if (value == null || value.isEmpty() || value.length() > 128) {
             throw new IllegalArgumentException("The " + what + " name must have 1 to 128"
-                    + " characters; got " + (value == null ? "none" : value.length()) + ".");
+                    + " UTF-16 units; got " + (value == null ? "none" : value.length()) + ".");
         }
-        for (int i = 0; i < value.length(); i++) {
-            if (Character.isISOControl(value.charAt(i))) {
+        for (int i = 0; i < value.length(); ) {
+            int cp = value.codePointAt(i);
+            if (Character.isISOControl(cp)) {
                 throw new IllegalArgumentException("The " + what
                         + " name must not contain control characters.");
             }
+            if (Character.getType(cp) == Character.SURROGATE) {
+                throw new IllegalArgumentException("The " + what + " name is not well-formed"
+                        + " Unicode: it holds a lone surrogate at index " + i + ".");
+            }
+            i += Character.charCount(cp);
         }
     }
 }

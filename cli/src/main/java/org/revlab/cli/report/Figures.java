@@ -38,6 +38,21 @@ public final class Figures {
                     hits, requests, iterations, b);
         }
 
+        /**
+         * Runs from before the store option named the in-memory store {@code hsqldb-mem}; it is
+         * the same backend as {@code mem}, and a baseline must still match it.
+         */
+        static String canonicalStore(String store) {
+            if (store == null) {
+                return null;
+            }
+            return switch (store) {
+                case "hsqldb-mem" -> "mem";
+                case "postgresql" -> "postgres";
+                default -> store;
+            };
+        }
+
         /** Strategy, algorithm, store, rate and (for two-token) short TTL. */
         public String key() {
             return strategy + " " + algorithm + " " + store
@@ -47,7 +62,8 @@ public final class Figures {
 
         boolean sameSetting(CompareRow o) {
             return Objects.equals(strategy, o.strategy) && Objects.equals(algorithm, o.algorithm)
-                    && Objects.equals(store, o.store) && rate == o.rate
+                    && Objects.equals(canonicalStore(store), canonicalStore(o.store))
+                    && rate == o.rate
                     && (!"two-token".equals(strategy) || Objects.equals(shortTtl, o.shortTtl));
         }
 

@@ -106,7 +106,8 @@ public final class RegressionCheck {
                             Tolerances.FLOOR_RATIO_GROWTH));
                 }
             }
-            out.add(hitsCheck(r, lastSeen));
+            out.add(hitsCheck(r, lastSeen,
+                    quick ? Tolerances.QUICK_HITS_SLACK : Tolerances.HITS_SLACK));
         }
         if (Figures.accepts(rows).isEmpty()) {
             out.add(new CheckResult(Status.FAIL, RunKind.COMPARE, run.name(),
@@ -193,6 +194,10 @@ public final class RegressionCheck {
     }
 
     static CheckResult hitsCheck(CompareRow r, double lastSeen) {
+        return hitsCheck(r, lastSeen, Tolerances.HITS_SLACK);
+    }
+
+    static CheckResult hitsCheck(CompareRow r, double lastSeen, double slack) {
         if (Double.isNaN(r.hits())) {
             return new CheckResult(Status.SKIP, RunKind.COMPARE, r.key() + " db hits/request",
                     "not recorded");
@@ -202,14 +207,14 @@ public final class RegressionCheck {
         // such write per measured iteration, spread over the requests, is not a regression.
         double edge = r.requests() > 0 && r.iterations() > 0 && e[1] > 0 && e[1] < 1.5
                 ? r.iterations() / r.requests() : 0;
-        double lo = Math.max(0, e[0] * (1 - Tolerances.HITS_SLACK) - edge) - 1e-9;
-        double hi = e[1] * (1 + Tolerances.HITS_SLACK) + edge + 1e-9;
+        double lo = Math.max(0, e[0] * (1 - slack) - edge) - 1e-9;
+        double hi = e[1] * (1 + slack) + edge + 1e-9;
         boolean ok = r.hits() >= lo && r.hits() <= hi;
         String expected = e[0] == e[1] ? Format.num(e[0])
                 : Format.num(e[0]) + "–" + Format.num(e[1]);
         return new CheckResult(ok ? Status.PASS : Status.FAIL, RunKind.COMPARE,
                 r.key() + " db hits/request", Format.num(r.hits()) + " measured, " + expected
-                + " by design (slack " + Format.num(100 * Tolerances.HITS_SLACK) + "%"
+                + " by design (slack " + Format.num(100 * slack) + "%"
                 + (edge > 0 ? " ± one write per iteration edge: " + Format.num(r.iterations())
                         + " over " + Format.num(r.requests()) + " requests" : "") + ")");
     }

@@ -53,6 +53,13 @@ public final class Tolerances {
     public static final double HITS_SLACK = 0.02;
 
     /**
+     * The same slack for a {@code --quick} run, whose two short iterations measured two-token's
+     * refresh rate 5% under its design (0.0159 against 0.0167 hits per request) with unchanged
+     * code. Still exact enough that a second hit per request, or a refresh per request, fails.
+     */
+    public static final double QUICK_HITS_SLACK = 0.10;
+
+    /**
      * How far Gatling's throughput of a strategy over the unauthenticated baseline of the same
      * run may fall against the baseline's ratio. Load is injected at a fixed rate, so this only
      * moves when the server stops keeping up.

@@ -67,6 +67,21 @@ class RegressionCheckTest {
     }
 
     @Test
+    void aRunNamingTheStoreMemMatchesABaselineThatNamedItHsqldbMem() {
+        // Regression from a new-user trial: the rename made every compare check a silent skip.
+        java.util.function.Consumer<ObjectNode> renamed = s -> s.path("rows").forEach(row -> {
+            if ("hsqldb-mem".equals(row.path("store").asText())) {
+                ((ObjectNode) row).put("store", "mem");
+            }
+        });
+        List<CheckResult> results = checkCompare(
+                renamed.andThen(Fixtures.scaleCost("revoke-all", "accept", 2.0)));
+        assertThat(results).noneMatch(r -> r.detail().contains("not in the baseline"));
+        assertThat(failures(results)).anySatisfy(r -> assertThat(r.subject())
+                .contains("revoke-all").contains("mem"));
+    }
+
+    @Test
     void aQuickRunFailsATimeRatioOnlyBeyondItsWiderLimit() {
         java.util.function.Consumer<ObjectNode> quick = s -> {
             ObjectNode params = s.get("parameters") instanceof ObjectNode p ? p

@@ -245,7 +245,8 @@ public final class InspectCommand implements Callable<Integer> {
                     .replace("=", ""));
         } catch (IllegalArgumentException e) {
             throw new UserFacingException("--key '" + CompactPrintable.of(value) + "' is not"
-                    + " Base64URL (" + e.getMessage() + "). Give the secret's bytes in Base64URL"
+                    + " Base64URL (only A-Z, a-z, 0-9, '-' and '_', and a length that is not"
+                    + " 1 more than a multiple of 4). Give the secret's bytes in Base64URL"
                     + " (as ./revlab serve --key takes it), or the secret itself as text:SECRET.");
         }
     }
@@ -254,7 +255,10 @@ public final class InspectCommand implements Callable<Integer> {
         try {
             return Files.readAllBytes(path);
         } catch (IOException e) {
-            throw new UserFacingException("Cannot read --key-file " + path + ": " + e
+            String why = e instanceof java.nio.file.NoSuchFileException ? "no such file"
+                    : e instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                    : Files.isDirectory(path) ? "it is a folder" : String.valueOf(e.getMessage());
+            throw new UserFacingException("Cannot read --key-file " + path + ": " + why
                     + ". Check the path.");
         }
     }

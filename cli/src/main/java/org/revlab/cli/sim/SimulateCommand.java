@@ -107,6 +107,9 @@ public final class SimulateCommand implements Callable<Integer> {
         write(settings, results, violations, speed);
 
         out.print(Tables.text(tableHeader(shape), tableRows(shape, results)));
+        if (noWindowsNote(results) != null) {
+            out.println("note: " + noWindowsNote(results));
+        }
         out.println(speed.line());
         if (!check) {
             return 0;
@@ -175,6 +178,9 @@ public final class SimulateCommand implements Callable<Integer> {
                 .append(env.get("commit")).append(".\n\n");
         md.append(Tables.markdown(tableHeader(settings), tableRows(settings, results)))
                 .append('\n');
+        if (noWindowsNote(results) != null) {
+            md.append("Note: ").append(noWindowsNote(results)).append("\n\n");
+        }
         if (settings.outage() != null) {
             md.append(OUTAGE_NOTE).append("\n\n");
         }
@@ -203,6 +209,14 @@ public final class SimulateCommand implements Callable<Integer> {
         return p;
     }
 
+    /** A note under the table when no revocation happened, so that no window was measured. */
+    static String noWindowsNote(List<SimulationResult> results) {
+        return results.stream().anyMatch(r -> r.windows().count() == 0)
+                ? "no revocation happened for some strategies, so no window was measured for"
+                        + " them; raise --revoke-rate, --users or --duration."
+                : null;
+    }
+
     static List<String> tableHeader(SimulationSettings settings) {
         List<String> h = new ArrayList<>(List.of("strategy", "requests", "db hits", "hits/s",
                 "hits/req", "refreshes", "window min", "p50", "p99", "max", "exposure"));
@@ -220,9 +234,13 @@ public final class SimulateCommand implements Callable<Integer> {
             String[] row = r.csvRow().split(",");
             boolean expiry = r.windows().kind().equals("until expiry");
             String suffix = expiry ? " (expiry)" : "";
+            // With no revocation in the run there is no window to show; 0 s would read as an
+            // instant revocation, even for stateless.
+            boolean none = r.windows().count() == 0;
             List<String> cells = new ArrayList<>(List.of(r.strategy().id(), row[5], row[10],
-                    row[11], row[12], row[7], row[15] + " s", row[16] + " s", row[17] + " s",
-                    row[18] + " s" + suffix, row[21]));
+                    row[11], row[12], row[7], none ? "none" : row[15] + " s",
+                    none ? "-" : row[16] + " s", none ? "-" : row[17] + " s",
+                    none ? "-" : row[18] + " s" + suffix, row[21]));
             OutageStats o = r.outage();
             if (settings.outage() != null && o != null) {
                 cells.addAll(List.of(String.valueOf(o.requests()), String.valueOf(o.accepted()),

@@ -85,15 +85,20 @@ public final class TrafficOptions {
         requireTtl("--access-ttl", access, longLived, false);
         LabSettings lab = new LabSettings(access, shortTtl, longLived,
                 LabSettings.DEFAULTS.clockSkew(), LabSettings.DEFAULTS.lastSeenResolution());
+        int userCount = or(users, check ? 200 : 10_000);
+        int deviceCount = or(devices, 2);
+        // The default attacker count shrinks with a small population; a given one is checked.
+        int defaultAttackers = (int) Math.max(0,
+                Math.min(check ? 60 : 100, (long) userCount * deviceCount));
         return new SimulationSettings(
-                or(users, check ? 200 : 10_000),
-                or(devices, 2),
+                userCount,
+                deviceCount,
                 duration("--session-length", sessionLength, check ? "20m" : "30m"),
                 duration("--idle", idle, check ? "10m" : "30m"),
                 Rates.perSecond("--rate", or(rate, check ? "0.2/s" : "0.05/s")),
                 bursty,
                 Rates.perSecond("--revoke-rate", or(revokeRate, check ? "4/h" : "0.1/h")),
-                or(attackers, check ? 60 : 100),
+                or(attackers, defaultAttackers),
                 Rates.perSecond("--attacker-rate", or(attackerRate, check ? "0.5/s" : "0.2/s")),
                 duration("--duration", duration, check ? "20m" : "1h"),
                 lab,

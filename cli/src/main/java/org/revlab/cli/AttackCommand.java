@@ -4,6 +4,10 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,10 +19,13 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.revlab.cli.attack.AttackSummary;
+import org.revlab.cli.attack.RunGuard;
+import org.revlab.cli.attack.SimulationLog;
 import org.revlab.cli.results.Environment;
 import org.revlab.cli.results.RunFolder;
 import org.revlab.core.Lab;
 import org.revlab.core.StrategyId;
+import org.revlab.loadtest.AttackSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -147,19 +154,25 @@ public final class AttackCommand implements Callable<Integer> {
             throw new UserFacingException("--target serves one strategy; name it with --strategy"
                     + " (one of " + StrategyId.validIds() + ").");
         }
-        Map<String, String> props = properties();
+        Map<String, String> props = properties(ids);
         checkNodes();
         Path home = Home.get();
         requireProject(home);
+        if (target != null) {
+            requireAnswering(target, ids.get(0));
+        }
 
         RunFolder run = RunFolder.start(home, "attack", out);
+        RunGuard guard = new RunGuard(run, spec.commandLine().getErr());
+        Thread hook = new Thread(guard, "revlab-attack-interrupt");
+        Runtime.getRuntime().addShutdownHook(hook);
         List<AttackSummary.Run> runs = new ArrayList<>();
         long started = System.nanoTime();
         try {
             for (StrategyId id : ids) {
                 if (store == null) {
                     for (Scenario scenario : chosen) {
-                        runs.add(runOne(home, run, scenario, id, props, out));
+                        runs.add(runOne(home, run, guard, scenario, id, props, out));
                     }
                     continue;
                 }
@@ -170,7 +183,7 @@ public final class AttackCommand implements Callable<Integer> {
                     Map<String, String> withNodes = new LinkedHashMap<>(props);
                     withNodes.put("revlab.targets", String.join(",", group.urls()));
                     for (Scenario scenario : chosen) {
-                        runs.add(runOne(home, run, scenario, id, withNodes, out));
+                        runs.add(runOne(home, run, guard, scenario, id, withNodes, out));
                     }
                 }
             }
@@ -203,6 +216,7 @@ public final class AttackCommand implements Callable<Integer> {
                             + (nodes > 1 ? ", sharing one namespace; every thief calls another"
                             + " node than its victim." : "."))));
             Path published = run.publish();
+            guard.finish();
             out.println("attack: " + (summary.passed() ? "every bound held" : "bounds broke")
                     + "; run folder " + published);
             if (!summary.passed()) {
@@ -211,14 +225,73 @@ public final class AttackCommand implements Callable<Integer> {
                 return 1;
             }
             return 0;
+        } catch (RunFailed e) {
+            guard.finish();
+            run.abandon();
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("revlab attack: " + e.getMessage());
+            err.println("revlab attack: the run itself failed, so nothing was published;"
+                    + " earlier runs under results/runs/ are untouched.");
+            return 1;
         } catch (RuntimeException e) {
+            guard.finish();
             run.abandon();
             throw e;
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // The hook is running already; it removes the staging folder.
+            }
         }
     }
 
-    private AttackSummary.Run runOne(Path home, RunFolder run, Scenario scenario, StrategyId id,
-            Map<String, String> props, PrintWriter out) {
+    /** A simulation that ended without a verdict (crashed, timed out, lost its server). */
+    static final class RunFailed extends RuntimeException {
+        RunFailed(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * Whether a finished simulation is a measurement (its bounds held or broke) or a failed run
+     * that must not be published: no result file, a timeout, or a non-zero exit with every
+     * bound held means the bounds were not what stopped it.
+     */
+    public static boolean runItselfFailed(int exit, Map<String, Object> result) {
+        if (result == null || exit == 124) {
+            return true;
+        }
+        return exit != 0 && Boolean.TRUE.equals(result.get("passed"));
+    }
+
+    /** Refuses a --target where nothing answers, before any folder or process exists. */
+    static void requireAnswering(String target, StrategyId id) {
+        String base = target.endsWith("/") ? target.substring(0, target.length() - 1) : target;
+        if (!answers(base)) {
+            throw new UserFacingException("Nothing answers at " + base + "/health; start"
+                    + " './revlab serve --strategy " + id.id() + "' there first, or drop --target"
+                    + " to let each run start its own server.");
+        }
+    }
+
+    private static boolean answers(String base) {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+        try {
+            HttpResponse<Void> r = client.send(HttpRequest.newBuilder(URI.create(base + "/health"))
+                    .timeout(Duration.ofSeconds(5)).GET().build(),
+                    HttpResponse.BodyHandlers.discarding());
+            return r.statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private AttackSummary.Run runOne(Path home, RunFolder run, RunGuard guard,
+            Scenario scenario, StrategyId id, Map<String, String> props, PrintWriter out) {
         String name = scenario.id + "-" + id.id();
         Path gatlingDir = run.dir().resolve("gatling").resolve(name);
         Path rawDir = run.dir().resolve("raw");
@@ -239,7 +312,7 @@ public final class AttackCommand implements Callable<Integer> {
         out.printf("attack: %-17s against %-10s ... ", scenario.id, id.id());
         out.flush();
         long t0 = System.nanoTime();
-        int exit = execute(home, cmd, log);
+        int exit = execute(home, cmd, log, guard);
         long seconds = (System.nanoTime() - t0) / 1_000_000_000L;
 
         Path rawFile = rawDir.resolve(name + ".json");
@@ -253,34 +326,40 @@ public final class AttackCommand implements Callable<Integer> {
             }
         }
         String report = findReport(gatlingDir);
-        boolean ok = exit == 0 && result != null && Boolean.TRUE.equals(result.get("passed"));
+        if (runItselfFailed(exit, result)) {
+            out.println("did not finish (" + seconds + " s)");
+            out.flush();
+            String why = exit == 124 ? "stopped after " + RUN_TIMEOUT.toMinutes() + " minutes"
+                    : SimulationLog.cause(log);
+            throw new RunFailed(scenario.id + " against " + id.id() + " failed (exit " + exit
+                    + "): " + why);
+        }
+        if (target != null && !answers(target.replaceAll("/$", ""))) {
+            out.println("lost its server (" + seconds + " s)");
+            out.flush();
+            throw new RunFailed(scenario.id + " against " + id.id() + ": " + target
+                    + " stopped answering /health during the run, so its figures are not a"
+                    + " measurement of the strategy.");
+        }
+        boolean ok = exit == 0 && Boolean.TRUE.equals(result.get("passed"));
         out.println((ok ? "passed" : "FAILED") + " (" + seconds + " s)");
         return new AttackSummary.Run(scenario.id, id.id(), exit, result,
                 "raw/" + name + ".json", report, "logs/" + name + ".log");
     }
 
-    private static int execute(Path home, List<String> cmd, Path log) {
+    private static int execute(Path home, List<String> cmd, Path log, RunGuard guard) {
         try {
             Files.createDirectories(log.getParent());
             Process p = new ProcessBuilder(cmd).directory(home.toFile())
                     .redirectErrorStream(true).redirectOutput(log.toFile()).start();
             // Ctrl-C on the command must not leave Maven and Gatling's fork running.
-            Thread stopper = new Thread(() -> stop(p));
-            Runtime.getRuntime().addShutdownHook(stopper);
-            try {
-                if (!p.waitFor(RUN_TIMEOUT.toMinutes(), TimeUnit.MINUTES)) {
-                    stop(p);
-                    p.waitFor(30, TimeUnit.SECONDS);
-                    return 124;
-                }
-                return p.exitValue();
-            } finally {
-                try {
-                    Runtime.getRuntime().removeShutdownHook(stopper);
-                } catch (IllegalStateException shuttingDown) {
-                    // The hook is running already; it stops the process.
-                }
+            guard.watch(p);
+            if (!p.waitFor(RUN_TIMEOUT.toMinutes(), TimeUnit.MINUTES)) {
+                stop(p);
+                p.waitFor(30, TimeUnit.SECONDS);
+                return 124;
             }
+            return p.exitValue();
         } catch (IOException e) {
             throw new UserFacingException("Cannot start Maven (" + String.join(" ", cmd.subList(0,
                     3)) + "): " + e.getMessage() + ". Install Maven 3.8+ and put 'mvn' on the"
@@ -313,18 +392,19 @@ public final class AttackCommand implements Callable<Integer> {
         }
     }
 
-    /** The simulation settings, validated here so that a typo fails before any run. */
-    Map<String, String> properties() {
+    /**
+     * The simulation settings, validated here with the simulations' own checks
+     * ({@link AttackSettings#from}) so that a bad value fails before any process starts.
+     */
+    Map<String, String> properties(List<StrategyId> ids) {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("revlab.shortTtl", checkedDuration("--short-ttl", shortTtl));
         p.put("revlab.accessTtl", checkedDuration("--access-ttl", accessTtl));
         p.put("revlab.interval", checkedDuration("--interval", interval));
         p.put("revlab.duration", checkedDuration("--duration",
                 duration != null ? duration : ci ? "15s" : "30s"));
-        p.put("revlab.rate", Integer.toString(positive("--rate",
-                rate != null ? rate : ci ? 150 : 200)));
-        p.put("revlab.pairs", Integer.toString(positive("--pairs",
-                pairs != null ? pairs : ci ? 20 : 40)));
+        p.put("revlab.rate", Integer.toString(rate != null ? rate : ci ? 150 : 200));
+        p.put("revlab.pairs", Integer.toString(pairs != null ? pairs : ci ? 20 : 40));
         p.put("revlab.spread", ci ? "8s" : "15s");
         p.put("revlab.backgroundRate", ci ? "50" : "100");
         if (target != null) {
@@ -341,7 +421,28 @@ public final class AttackCommand implements Callable<Integer> {
                     + " --access-ttl " + accessTtl + "; the comparison expects the short token"
                     + " to be the shorter one.");
         }
+        for (StrategyId id : ids) {
+            Map<String, String> one = new LinkedHashMap<>(p);
+            one.put("revlab.strategy", id.id());
+            try {
+                AttackSettings.from(one::get);
+            } catch (IllegalArgumentException e) {
+                throw new UserFacingException(asOptions(e.getMessage()));
+            }
+        }
         return p;
+    }
+
+    /** The simulations name their properties; the user typed options. */
+    static String asOptions(String message) {
+        return message.replace("revlab.shortTtl", "--short-ttl")
+                .replace("revlab.accessTtl", "--access-ttl")
+                .replace("revlab.interval", "--interval")
+                .replace("revlab.duration", "--duration")
+                .replace("revlab.rate", "--rate")
+                .replace("revlab.pairs", "--pairs")
+                .replace("revlab.target", "--target")
+                .replaceAll("(?<![-\\w.])(short-ttl|access-ttl|long-ttl)\\b", "--$1");
     }
 
     /** --nodes and --store, checked before anything starts. */
@@ -373,14 +474,6 @@ public final class AttackCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UserFacingException(option + ": " + e.getMessage());
         }
-    }
-
-    private static int positive(String option, int value) {
-        if (value < 1 || value > 20_000) {
-            throw new UserFacingException(option + " " + value + " is out of range; give 1 to"
-                    + " 20000.");
-        }
-        return value;
     }
 
     static List<StrategyId> parseStrategies(String text) {

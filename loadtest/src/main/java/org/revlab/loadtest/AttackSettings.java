@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.revlab.core.Lab;
 import org.revlab.core.LabSettings;
 import org.revlab.core.StrategyId;
@@ -56,14 +57,25 @@ public record AttackSettings(
 
     /** Reads the settings of this JVM's system properties. */
     public static AttackSettings fromSystemProperties() {
-        StrategyId strategy = StrategyId.parse(prop("revlab.strategy", "two-token"));
+        return from(System::getProperty);
+    }
+
+    /**
+     * Reads and checks the settings from {@code props} (property name to value, null when
+     * unset). The CLI calls this before it starts any simulation, so that a bad option is
+     * refused with the same ranges the simulations enforce.
+     *
+     * @throws IllegalArgumentException naming the property, the value and what is accepted
+     */
+    public static AttackSettings from(Function<String, String> props) {
+        StrategyId strategy = StrategyId.parse(prop(props, "revlab.strategy", "two-token"));
         LabSettings lab = LabSettings.DEFAULTS
-                .withLongTtl(duration("revlab.longTtl", "1h"))
-                .withShortTtl(duration("revlab.shortTtl", "2s"))
-                .withAccessTtl(duration("revlab.accessTtl", "4s"));
+                .withLongTtl(duration(props, "revlab.longTtl", "1h"))
+                .withShortTtl(duration(props, "revlab.shortTtl", "2s"))
+                .withAccessTtl(duration(props, "revlab.accessTtl", "4s"));
         List<URI> targets = new ArrayList<>();
-        String many = System.getProperty("revlab.targets");
-        String target = System.getProperty("revlab.target");
+        String many = props.apply("revlab.targets");
+        String target = props.apply("revlab.target");
         if (many != null && !many.isBlank()) {
             for (String part : many.split(",")) {
                 targets.add(loopbackTarget(part.trim()));
@@ -73,17 +85,18 @@ public record AttackSettings(
         }
         AttackSettings s = new AttackSettings(strategy, lab,
                 targets.isEmpty() ? null : targets.get(0), List.copyOf(targets),
-                Path.of(prop("revlab.out", prop("revlab.defaultOut", "target/revlab"))),
-                duration("revlab.duration", "20s"),
-                integer("revlab.rate", 200, 1, 20_000),
-                integer("revlab.requestsPerUser", 20, 1, 10_000),
-                duration("revlab.userPace", "100ms"),
-                integer("revlab.pairs", 3, 1, 2_000),
-                duration("revlab.interval", "250ms"),
-                duration("revlab.revokeAfter", "1s"),
-                duration("revlab.spread", "10s"),
-                integer("revlab.backgroundRate", 100, 0, 20_000),
-                integer("revlab.warmUp", 300, 0, 100_000));
+                Path.of(prop(props, "revlab.out",
+                        prop(props, "revlab.defaultOut", "target/revlab"))),
+                duration(props, "revlab.duration", "20s"),
+                integer(props, "revlab.rate", 200, 1, 20_000),
+                integer(props, "revlab.requestsPerUser", 20, 1, 10_000),
+                duration(props, "revlab.userPace", "100ms"),
+                integer(props, "revlab.pairs", 3, 1, 2_000),
+                duration(props, "revlab.interval", "250ms"),
+                duration(props, "revlab.revokeAfter", "1s"),
+                duration(props, "revlab.spread", "10s"),
+                integer(props, "revlab.backgroundRate", 100, 0, 20_000),
+                integer(props, "revlab.warmUp", 300, 0, 100_000));
         s.validate();
         return s;
     }
@@ -97,9 +110,15 @@ public record AttackSettings(
                     + " be rejected as expired. Lower one or raise revlab.accessTtl.");
         }
         if (interval.toMillis() < 10 || interval.compareTo(Duration.ofSeconds(10)) > 0) {
-            throw new IllegalArgumentException("revlab.interval " + interval + " is out of range;"
-                    + " give 10ms to 10s.");
+            throw new IllegalArgumentException("revlab.interval " + show(interval)
+                    + " is out of range; give 10ms to 10s.");
         }
+        // A zero or negative span would make Gatling's injection profiles throw mid-run.
+        within("revlab.duration", duration, Duration.ofSeconds(1), Duration.ofHours(1),
+                "1s to 1h");
+        within("revlab.spread", spread, Duration.ofSeconds(1), Duration.ofHours(1), "1s to 1h");
+        within("revlab.revokeAfter", revokeAfter, Duration.ZERO, Duration.ofHours(1),
+                "0s to 1h");
         if (userPace.toMillis() < 1) {
             throw new IllegalArgumentException("revlab.userPace " + userPace + " is too short;"
                     + " give at least 1ms.");
@@ -129,13 +148,28 @@ public record AttackSettings(
                 .plus(interval.multipliedBy(4)).plusSeconds(2);
     }
 
-    private static String prop(String name, String fallback) {
-        String v = System.getProperty(name);
+    private static void within(String name, Duration value, Duration min, Duration max,
+            String range) {
+        if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
+            throw new IllegalArgumentException(name + " " + show(value) + " is out of range;"
+                    + " give " + range + ".");
+        }
+    }
+
+    /** A duration as the user wrote it (250ms, 5s, -5s) rather than ISO-8601's PT0.25S. */
+    static String show(Duration d) {
+        long ms = d.toMillis();
+        return ms % 1000 == 0 ? ms / 1000 + "s" : ms + "ms";
+    }
+
+    private static String prop(Function<String, String> props, String name, String fallback) {
+        String v = props.apply(name);
         return v == null || v.isBlank() ? fallback : v.trim();
     }
 
-    private static Duration duration(String name, String fallback) {
-        String v = prop(name, fallback);
+    private static Duration duration(Function<String, String> props, String name,
+            String fallback) {
+        String v = prop(props, name, fallback);
         try {
             return Lab.parseDuration(v);
         } catch (IllegalArgumentException e) {
@@ -143,8 +177,9 @@ public record AttackSettings(
         }
     }
 
-    private static int integer(String name, int fallback, int min, int max) {
-        String v = prop(name, Integer.toString(fallback));
+    private static int integer(Function<String, String> props, String name, int fallback,
+            int min, int max) {
+        String v = prop(props, name, Integer.toString(fallback));
         int n;
         try {
             n = Integer.parseInt(v);

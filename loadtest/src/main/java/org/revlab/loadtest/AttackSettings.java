@@ -159,7 +159,7 @@ public record AttackSettings(
     /** A duration as the user wrote it (250ms, 5s, -5s) rather than ISO-8601's PT0.25S. */
     static String show(Duration d) {
         long ms = d.toMillis();
-        return ms % 1000 == 0 ? ms / 1000 + "s" : ms + "ms";
+        return ms != 0 && ms % 1000 == 0 ? ms / 1000 + "s" : ms + "ms";
     }
 
     private static String prop(Function<String, String> props, String name, String fallback) {

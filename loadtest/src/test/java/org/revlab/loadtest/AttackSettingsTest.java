@@ -34,6 +34,6 @@ class AttackSettingsTest {
         assertThatThrownBy(() -> from(Map.of("revlab.duration", "-5s")))
                 .hasMessageContaining("revlab.duration -5s is out of range; give 1s to 1h");
         assertThatThrownBy(() -> from(Map.of("revlab.spread", "0s")))
-                .hasMessageContaining("revlab.spread 0s is out of range");
+                .hasMessageContaining("revlab.spread 0ms is out of range");
     }
 }

@@ -155,6 +155,19 @@ public final class Figures {
                 .findFirst();
     }
 
+    /**
+     * The scenario whose windows the report shows: revocation-timing (a crowd of pairs) when
+     * the run has it, otherwise stolen-token, or null when the run measured no windows.
+     */
+    public static String windowScenario(List<AttackRow> rows) {
+        for (String preferred : List.of("revocation-timing", "stolen-token")) {
+            if (rows.stream().anyMatch(r -> preferred.equals(r.scenario()))) {
+                return preferred;
+            }
+        }
+        return null;
+    }
+
     /** The stateless accepting row with the same algorithm, store and rate. */
     public static Optional<CompareRow> stateless(List<CompareRow> rows, CompareRow of) {
         return accepts(rows).stream().filter(r -> "stateless".equals(r.strategy()))

@@ -71,4 +71,50 @@ class ReportTest {
         String text = Files.readString(home.resolve("results/REPORT.md"));
         assertThat(text).doesNotContain("run yet").contains("Break-even");
     }
+
+    /** Keeps only the attack results of {@code keep}, renamed to {@code as}. */
+    private static java.util.function.Consumer<com.fasterxml.jackson.databind.node.ObjectNode>
+            onlyScenario(String keep, String as) {
+        return s -> {
+            var results = s.withArray("results");
+            for (int i = results.size() - 1; i >= 0; i--) {
+                var r = (com.fasterxml.jackson.databind.node.ObjectNode) results.get(i);
+                if (keep.equals(r.path("scenario").asText())) {
+                    r.put("scenario", as);
+                } else {
+                    results.remove(i);
+                }
+            }
+        };
+    }
+
+    @Test
+    void anAttackWithOnlyStolenTokenShowsItsWindowsAndSaysWhereTheyCameFrom() throws Exception {
+        RunInfo att = Fixtures.run(home, "20261203-000000-attack", RunKind.ATTACK,
+                onlyScenario("revocation-timing", "stolen-token"));
+        Path md = new Report(Map.of(RunKind.ATTACK, att), home.resolve("results"),
+                new PrintWriter(new StringWriter())).write();
+        String text = Files.readString(md);
+
+        assertThat(text).contains("Gatling, stolen-token scenario (ms)")
+                .contains("no revocation-timing scenario, so these windows come from its"
+                        + " stolen-token scenario")
+                .containsPattern("\\| stateful \\| [0-9]")
+                .contains("![revocation windows](report/windows.png)");
+        assertThat(home.resolve("results/report/windows.png")).isRegularFile();
+    }
+
+    @Test
+    void anAttackWithoutWindowScenariosSaysSoInsteadOfABlankChart() throws Exception {
+        RunInfo att = Fixtures.run(home, "20261203-000000-attack", RunKind.ATTACK,
+                onlyScenario("throughput", "throughput"));
+        Path md = new Report(Map.of(RunKind.ATTACK, att), home.resolve("results"),
+                new PrintWriter(new StringWriter())).write();
+        String text = Files.readString(md);
+
+        assertThat(text).contains("has neither a revocation-timing nor a stolen-token scenario")
+                .doesNotContain("Gatling, revocation-timing scenario")
+                .doesNotContain("report/windows.png");
+        assertThat(home.resolve("results/report/windows.png")).doesNotExist();
+    }
 }

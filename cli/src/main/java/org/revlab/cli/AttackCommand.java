@@ -225,18 +225,25 @@ public final class AttackCommand implements Callable<Integer> {
                 return 1;
             }
             return 0;
-        } catch (RunFailed e) {
+        } catch (RuntimeException e) {
+            if (e instanceof RunFailed f && f.signalled) {
+                // Ctrl-C reaches Maven and this JVM together; give the hook its moment.
+                awaitHook(guard);
+            }
+            if (guard.interrupted()) {
+                // The killed simulation looks like a failure; the hook already said why.
+                return 1;
+            }
             guard.finish();
             run.abandon();
+            if (!(e instanceof RunFailed)) {
+                throw e;
+            }
             PrintWriter err = spec.commandLine().getErr();
             err.println("revlab attack: " + e.getMessage());
             err.println("revlab attack: the run itself failed, so nothing was published;"
                     + " earlier runs under results/runs/ are untouched.");
             return 1;
-        } catch (RuntimeException e) {
-            guard.finish();
-            run.abandon();
-            throw e;
         } finally {
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
@@ -248,8 +255,23 @@ public final class AttackCommand implements Callable<Integer> {
 
     /** A simulation that ended without a verdict (crashed, timed out, lost its server). */
     static final class RunFailed extends RuntimeException {
-        RunFailed(String message) {
+        final boolean signalled;
+
+        RunFailed(String message, int exit) {
             super(message);
+            // 130/143/137: the child died of SIGINT, SIGTERM or SIGKILL, as on Ctrl-C.
+            this.signalled = exit == 130 || exit == 143 || exit == 137;
+        }
+    }
+
+    private static void awaitHook(RunGuard guard) {
+        for (int i = 0; i < 20 && !guard.interrupted(); i++) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 
@@ -332,14 +354,14 @@ public final class AttackCommand implements Callable<Integer> {
             String why = exit == 124 ? "stopped after " + RUN_TIMEOUT.toMinutes() + " minutes"
                     : SimulationLog.cause(log);
             throw new RunFailed(scenario.id + " against " + id.id() + " failed (exit " + exit
-                    + "): " + why);
+                    + "): " + why, exit);
         }
         if (target != null && !answers(target.replaceAll("/$", ""))) {
             out.println("lost its server (" + seconds + " s)");
             out.flush();
             throw new RunFailed(scenario.id + " against " + id.id() + ": " + target
                     + " stopped answering /health during the run, so its figures are not a"
-                    + " measurement of the strategy.");
+                    + " measurement of the strategy.", exit);
         }
         boolean ok = exit == 0 && Boolean.TRUE.equals(result.get("passed"));
         out.println((ok ? "passed" : "FAILED") + " (" + seconds + " s)");

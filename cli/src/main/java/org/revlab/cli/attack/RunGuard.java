@@ -15,6 +15,7 @@ public final class RunGuard implements Runnable {
     private final PrintWriter err;
     private volatile Process current;
     private volatile boolean finished;
+    private volatile boolean interrupted;
 
     public RunGuard(RunFolder run, PrintWriter err) {
         this.run = run;
@@ -31,11 +32,17 @@ public final class RunGuard implements Runnable {
         finished = true;
     }
 
+    /** Whether the hook has started: the command then stays quiet, the hook speaks for it. */
+    public boolean interrupted() {
+        return interrupted;
+    }
+
     @Override
     public void run() {
         if (finished) {
             return;
         }
+        interrupted = true;
         Process p = current;
         if (p != null) {
             p.descendants().forEach(ProcessHandle::destroy);

@@ -26,12 +26,14 @@ class RunGuardTest {
         Files.writeString(run.dir().resolve("logs").resolve("stolen-token-stateful.log"), "…");
         StringWriter err = new StringWriter();
 
-        new RunGuard(run, new PrintWriter(err)).run();
+        RunGuard guard = new RunGuard(run, new PrintWriter(err));
+        guard.run();
 
         try (Stream<Path> left = Files.list(home.resolve("results").resolve("runs"))) {
             assertThat(left).containsExactly(kept);
         }
         assertThat(kept.resolve("summary.md")).hasContent("earlier");
+        assertThat(guard.interrupted()).isTrue();
         assertThat(err.toString()).contains("interrupted").contains("earlier runs")
                 .contains("untouched");
     }
@@ -47,5 +49,6 @@ class RunGuardTest {
 
         assertThat(run.dir()).isDirectory();
         assertThat(err.toString()).isEmpty();
+        assertThat(guard.interrupted()).isFalse();
     }
 }

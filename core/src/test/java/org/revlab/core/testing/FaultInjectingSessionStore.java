@@ -1,12 +1,8 @@
 package org.revlab.core.testing;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Supplier;
-import org.revlab.core.SessionInfo;
+import org.revlab.core.store.GuardedSessionStore;
 import org.revlab.core.store.SessionStore;
 import org.revlab.core.store.StoreUnavailableException;
 
@@ -15,14 +11,13 @@ import org.revlab.core.store.StoreUnavailableException;
  * every Nth call. A failure is a {@link StoreUnavailableException}, as the real store raises
  * when its database is unreachable or its timeout expires; a failed call makes no change.
  */
-public final class FaultInjectingSessionStore implements SessionStore {
+public final class FaultInjectingSessionStore extends GuardedSessionStore {
 
     /** How the wrapped store behaves now. */
     public enum Mode {
         UP, DOWN, SLOW, EVERY_NTH
     }
 
-    private final SessionStore delegate;
     private volatile Mode mode = Mode.UP;
     private volatile Duration slowDelay = Duration.ZERO;
     private volatile int nth = 1;
@@ -30,7 +25,7 @@ public final class FaultInjectingSessionStore implements SessionStore {
     private final AtomicLong failures = new AtomicLong();
 
     public FaultInjectingSessionStore(SessionStore delegate) {
-        this.delegate = Objects.requireNonNull(delegate, "delegate");
+        super(delegate);
     }
 
     public void up() {
@@ -66,9 +61,9 @@ public final class FaultInjectingSessionStore implements SessionStore {
         return failures.get();
     }
 
-    private <T> T call(String what, Supplier<T> work) {
-        Mode m = mode;
-        switch (m) {
+    @Override
+    protected void beforeCall(String what) {
+        switch (mode) {
             case DOWN -> fail(what, "the database is down (injected)");
             case SLOW -> {
                 try {
@@ -86,68 +81,11 @@ public final class FaultInjectingSessionStore implements SessionStore {
             default -> {
             }
         }
-        return work.get();
     }
 
     private void fail(String what, String why) {
         failures.incrementAndGet();
         throw new StoreUnavailableException("Store " + delegate.kind() + ": " + what + ": " + why
                 + ".", null);
-    }
-
-    @Override
-    public void createSession(SessionInfo session) {
-        call("create session", () -> {
-            delegate.createSession(session);
-            return null;
-        });
-    }
-
-    @Override
-    public SessionInfo findSession(String sessionId) {
-        return call("find session", () -> delegate.findSession(sessionId));
-    }
-
-    @Override
-    public boolean touchIfLive(String sessionId, Instant now) {
-        return call("touch session", () -> delegate.touchIfLive(sessionId, now));
-    }
-
-    @Override
-    public long epoch(String user) {
-        return call("read epoch", () -> delegate.epoch(user));
-    }
-
-    @Override
-    public void revokeAll(String user, Instant now) {
-        call("revoke all", () -> {
-            delegate.revokeAll(user, now);
-            return null;
-        });
-    }
-
-    @Override
-    public boolean revokeSession(String user, String sessionId, Instant now) {
-        return call("revoke session", () -> delegate.revokeSession(user, sessionId, now));
-    }
-
-    @Override
-    public List<SessionInfo> sessions(String user) {
-        return call("list sessions", () -> delegate.sessions(user));
-    }
-
-    @Override
-    public long hits() {
-        return delegate.hits();
-    }
-
-    @Override
-    public String kind() {
-        return delegate.kind();
-    }
-
-    @Override
-    public void close() {
-        delegate.close();
     }
 }

@@ -49,19 +49,28 @@ public final class AttackCommand implements Callable<Integer> {
     enum Scenario {
         THROUGHPUT("throughput", "org.revlab.loadtest.ThroughputSimulation"),
         STOLEN_TOKEN("stolen-token", "org.revlab.loadtest.StolenTokenSimulation"),
-        REVOCATION_TIMING("revocation-timing", "org.revlab.loadtest.RevocationTimingSimulation");
+        REVOCATION_TIMING("revocation-timing", "org.revlab.loadtest.RevocationTimingSimulation",
+                true),
+        // Left out of "all" so that --ci and the default run keep their length; name it.
+        OUTAGE("outage", "org.revlab.loadtest.OutageSimulation", false);
 
         final String id;
         final String simulationClass;
+        final boolean inAll;
 
         Scenario(String id, String simulationClass) {
+            this(id, simulationClass, true);
+        }
+
+        Scenario(String id, String simulationClass, boolean inAll) {
             this.id = id;
             this.simulationClass = simulationClass;
+            this.inAll = inAll;
         }
 
         static List<Scenario> parse(String text) {
             if (text.equals("all")) {
-                return List.of(values());
+                return java.util.Arrays.stream(values()).filter(s -> s.inAll).toList();
             }
             List<Scenario> out = new ArrayList<>();
             for (String part : text.split(",")) {
@@ -73,7 +82,8 @@ public final class AttackCommand implements Callable<Integer> {
                 }
                 if (found == null) {
                     throw new UserFacingException("--scenario '" + part + "' is unknown; give"
-                            + " throughput, stolen-token, revocation-timing or all.");
+                            + " throughput, stolen-token, revocation-timing, outage or all"
+                            + " (all leaves outage out).");
                 }
                 out.add(found);
             }
@@ -92,8 +102,9 @@ public final class AttackCommand implements Callable<Integer> {
     String strategies;
 
     @Option(names = "--scenario", defaultValue = "all",
-            description = "throughput, stolen-token, revocation-timing, comma-separated, or all"
-                    + " (default: ${DEFAULT-VALUE}).")
+            description = "throughput, stolen-token, revocation-timing, outage, comma-separated,"
+                    + " or all: every one but outage, which runs only when named (default:"
+                    + " ${DEFAULT-VALUE}).")
     String scenarios;
 
     @Option(names = "--short-ttl", defaultValue = "2s",
@@ -108,6 +119,11 @@ public final class AttackCommand implements Callable<Integer> {
     @Option(names = "--interval", defaultValue = "250ms",
             description = "Time between the thief's requests (default: ${DEFAULT-VALUE}).")
     String interval;
+
+    @Option(names = "--outage", defaultValue = "3s",
+            description = "How long the store stays down in the outage scenario, 500ms to 1m"
+                    + " (default: ${DEFAULT-VALUE}).")
+    String outage;
 
     @Option(names = "--duration",
             description = "How long throughput users keep arriving (default: 30s, 15s with"
@@ -156,6 +172,11 @@ public final class AttackCommand implements Callable<Integer> {
         }
         Map<String, String> props = properties(ids);
         checkNodes();
+        if (chosen.contains(Scenario.OUTAGE) && (target != null || store != null)) {
+            throw new UserFacingException("--scenario outage switches the store of a server it"
+                    + " starts in-process; drop --target and --store, or run the other"
+                    + " scenarios.");
+        }
         Path home = Home.get();
         requireProject(home);
         if (target != null) {
@@ -428,6 +449,12 @@ public final class AttackCommand implements Callable<Integer> {
         p.put("revlab.rate", Integer.toString(rate != null ? rate : ci ? 150 : 200));
         p.put("revlab.pairs", Integer.toString(pairs != null ? pairs : ci ? 20 : 40));
         p.put("revlab.spread", ci ? "8s" : "15s");
+        p.put("revlab.outage", checkedDuration("--outage", outage));
+        Duration down = Lab.parseDuration(p.get("revlab.outage"));
+        if (down.toMillis() < 500 || down.compareTo(Duration.ofMinutes(1)) > 0) {
+            throw new UserFacingException("--outage " + outage + " is out of range; give 500ms"
+                    + " to 1m.");
+        }
         p.put("revlab.backgroundRate", ci ? "50" : "100");
         if (target != null) {
             if (!target.matches("http://127\\.0\\.0\\.1:[0-9]{1,5}/?")) {

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import org.revlab.core.http.LabServer;
 import org.revlab.core.http.ServerSettings;
+import org.revlab.core.store.SessionStore;
 
 /**
  * The server a simulation talks to: a {@link LabServer} started in this JVM on an ephemeral
@@ -40,6 +41,16 @@ public final class LabTarget implements AutoCloseable {
             return new LabTarget(null, s.targets());
         }
         LabServer server = LabServer.start(ServerSettings.of(s.strategy()).withLab(s.lab()));
+        return new LabTarget(server, List.of(server.baseUri()));
+    }
+
+    /**
+     * An in-process server whose store is {@code store}, which the server then owns: the
+     * outage scenario wraps the default in-memory store to switch it off and on.
+     */
+    public static LabTarget inProcess(AttackSettings s, SessionStore store) {
+        LabServer server = LabServer.start(ServerSettings.of(s.strategy()).withLab(s.lab())
+                .withStore(store));
         return new LabTarget(server, List.of(server.baseUri()));
     }
 

@@ -44,7 +44,7 @@ public abstract class LabSimulation extends Simulation {
 
     @Override
     public void before() {
-        target = LabTarget.open(settings);
+        target = openTarget();
         target.warmUp(settings.warmUp());
         metricsBefore = target.metrics();
         startedAtMs = System.currentTimeMillis();
@@ -67,6 +67,11 @@ public abstract class LabSimulation extends Simulation {
         System.out.println("LabSimulation: wrote " + file.write(settings.out()).toAbsolutePath()
                 + (file.passed() ? "" : " (a bound broke)"));
         onWritten(file);
+    }
+
+    /** The server of the run; the outage scenario starts its own with a switchable store. */
+    protected LabTarget openTarget() {
+        return LabTarget.open(settings);
     }
 
     /** Hook after the result file is written; the attack simulations fail the run here. */

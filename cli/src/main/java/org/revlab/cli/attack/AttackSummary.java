@@ -20,6 +20,8 @@ import java.util.Map;
  *       "throughputRps", "latencyMs": {"p50","p95","p99"},
  *       "baselineRps", "baselineLatencyMs": {"p50","p95","p99"},
  *       "dbHitsPerSecond", "dbHitsPerRequest",
+ *       "outage": {"outageMs", "requests", "availabilityPct", "unavailable503",
+ *                  "falseAccepts", "recoveryMs"} (outage scenario only, else absent),
  *       "bounds": [ {"name","limit","observed","passed","sentence"} ],
  *       "raw", "report", "log" } ] }
  * </pre>
@@ -93,6 +95,17 @@ public final class AttackSummary {
                 triple(baseline, "p50Ms", "p95Ms", "p99Ms", "p50", "p95", "p99"));
         row.put("dbHitsPerSecond", decimal(db, "perSecond"));
         row.put("dbHitsPerRequest", decimal(db, "perRequest"));
+        Map<String, Object> outage = (Map<String, Object>) r.get("outage");
+        if (outage != null) {
+            Map<String, Object> o = new LinkedHashMap<>();
+            o.put("outageMs", number(outage, "measuredMs"));
+            o.put("requests", number(outage, "requests"));
+            o.put("availabilityPct", decimal(outage, "availabilityPct"));
+            o.put("unavailable503", number(outage, "unavailable503"));
+            o.put("falseAccepts", number(outage, "falseAccepts"));
+            o.put("recoveryMs", number(outage, "recoveryMs"));
+            row.put("outage", o);
+        }
         row.put("bounds", bounds);
         row.put("raw", run.raw());
         row.put("report", run.report());
@@ -146,6 +159,31 @@ public final class AttackSummary {
                     .append(" | ").append(Boolean.TRUE.equals(row.get("passed")) ? "pass"
                             : "**FAIL**")
                     .append(" |\n");
+        }
+        List<Map<String, Object>> outages = rows.stream().filter(r -> r.containsKey("outage"))
+                .toList();
+        if (!outages.isEmpty()) {
+            md.append("\n## Store outage\n\n");
+            md.append("Client-side figures for requests sent after the store went down and"
+                    + " answered before it returned; a false accept is a 200 that only the"
+                    + " store could decide; recovery is from the store's return to the first"
+                    + " such 200 (– where no request needs the store).\n\n");
+            md.append("| strategy | outage (ms) | requests | availability | 503s | false"
+                    + " accepts | recovery (ms) |\n");
+            md.append("| --- | --- | --- | --- | --- | --- | --- |\n");
+            for (Map<String, Object> row : outages) {
+                Map<String, Object> o = (Map<String, Object>) row.get("outage");
+                md.append("| ").append(row.get("strategy"))
+                        .append(" | ").append(dash(o.get("outageMs")))
+                        .append(" | ").append(dash(o.get("requests")))
+                        .append(" | ").append(dash(o.get("availabilityPct")))
+                        .append(o.get("availabilityPct") instanceof Number n
+                                && n.doubleValue() >= 0 ? " %" : "")
+                        .append(" | ").append(dash(o.get("unavailable503")))
+                        .append(" | ").append(dash(o.get("falseAccepts")))
+                        .append(" | ").append(dash(o.get("recoveryMs")))
+                        .append(" |\n");
+            }
         }
         if (!broken.isEmpty()) {
             md.append("\n## Broken bounds\n\n");

@@ -45,6 +45,24 @@ class AttackCommandTest {
     }
 
     @Test
+    void theOutageScenarioRefusesAnExternalServer() {
+        String[] r = run("attack", "--strategy", "stateful", "--scenario", "outage",
+                "--target", "http://127.0.0.1:8080");
+
+        assertThat(r[0]).isEqualTo("2");
+        assertThat(r[1]).contains("--scenario outage").contains("--target");
+    }
+
+    @Test
+    void anOutageOutOfRangeIsRefused() {
+        String[] r = run("attack", "--strategy", "stateful", "--scenario", "outage",
+                "--outage", "2m");
+
+        assertThat(r[0]).isEqualTo("2");
+        assertThat(r[1]).contains("--outage 2m").contains("500ms to 1m");
+    }
+
+    @Test
     void anExternalTargetNeedsExactlyOneStrategy() {
         String[] r = run("attack", "--target", "http://127.0.0.1:8080");
 

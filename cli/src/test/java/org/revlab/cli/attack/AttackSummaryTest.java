@@ -40,6 +40,40 @@ class AttackSummaryTest {
     }
 
     @Test
+    void outageRowsCarryAvailabilityFalseAcceptsAndRecovery() {
+        Map<String, Object> outage = Map.of("measuredMs", 3_001, "requests", 120, "ok", 28,
+                "availabilityPct", 23.3, "unavailable503", 92, "falseAccepts", 0,
+                "recoveryMs", 19);
+        AttackSummary s = new AttackSummary(List.of(
+                new AttackSummary.Run("outage", "two-token", 0, Map.of("passed", true,
+                        "outage", outage), "raw/o.json", null, "logs/o.log"),
+                new AttackSummary.Run("stolen-token", "two-token", 0,
+                        attackResult(true, 1_900, 4), "raw/a.json", null, "logs/a.log")));
+
+        assertThat(s.passed()).isTrue();
+        assertThat(s.rows().get(0).get("outage")).isEqualTo(Map.of("outageMs", 3_001L,
+                "requests", 120L, "availabilityPct", 23.3, "unavailable503", 92L,
+                "falseAccepts", 0L, "recoveryMs", 19L));
+        assertThat(s.rows().get(1)).doesNotContainKey("outage");
+        assertThat(s.toMarkdown("t", List.of())).contains("## Store outage")
+                .contains("| two-token | 3001 | 120 | 23.3 % | 92 | 0 | 19 |");
+    }
+
+    @Test
+    void anOutageFalseAcceptFailsTheSummaryWithItsSentence() {
+        Map<String, Object> result = Map.of("passed", false,
+                "outage", Map.of("requests", 40, "falseAccepts", 3),
+                "bounds", List.of(Map.of("name", "no false accept during the outage",
+                        "passed", false, "sentence", "stateful: 3 of 40 requests were accepted")));
+        AttackSummary s = new AttackSummary(List.of(new AttackSummary.Run("outage", "stateful",
+                1, result, "raw/o.json", null, "logs/o.log")));
+
+        assertThat(s.passed()).isFalse();
+        assertThat(s.brokenBounds()).containsExactly("outage: stateful: 3 of 40 requests were"
+                + " accepted");
+    }
+
+    @Test
     void aBrokenBoundBecomesOneSentenceAndFailsTheSummary() {
         AttackSummary s = new AttackSummary(List.of(
                 new AttackSummary.Run("stolen-token", "stateful", 0, attackResult(true, 0, 0),

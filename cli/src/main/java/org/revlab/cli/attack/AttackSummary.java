@@ -21,7 +21,7 @@ import java.util.Map;
  *       "baselineRps", "baselineLatencyMs": {"p50","p95","p99"},
  *       "dbHitsPerSecond", "dbHitsPerRequest",
  *       "outage": {"outageMs", "requests", "availabilityPct", "unavailable503",
- *                  "falseAccepts", "recoveryMs"} (outage scenario only, else absent),
+ *                  "rejected401", "falseAccepts", "recoveryMs"} (outage scenario only),
  *       "bounds": [ {"name","limit","observed","passed","sentence"} ],
  *       "raw", "report", "log" } ] }
  * </pre>
@@ -102,6 +102,7 @@ public final class AttackSummary {
             o.put("requests", number(outage, "requests"));
             o.put("availabilityPct", decimal(outage, "availabilityPct"));
             o.put("unavailable503", number(outage, "unavailable503"));
+            o.put("rejected401", number(outage, "rejected401"));
             o.put("falseAccepts", number(outage, "falseAccepts"));
             o.put("recoveryMs", number(outage, "recoveryMs"));
             row.put("outage", o);
@@ -167,10 +168,11 @@ public final class AttackSummary {
             md.append("Client-side figures for requests sent after the store went down and"
                     + " answered before it returned; a false accept is a 200 that only the"
                     + " store could decide; recovery is from the store's return to the first"
-                    + " such 200 (– where no request needs the store).\n\n");
-            md.append("| strategy | outage (ms) | requests | availability | 503s | false"
+                    + " such 200 (– where no request needs the store); a 401 is a token that"
+                    + " expired and could not be renewed while the store was down.\n\n");
+            md.append("| strategy | outage (ms) | requests | availability | 503s | 401s | false"
                     + " accepts | recovery (ms) |\n");
-            md.append("| --- | --- | --- | --- | --- | --- | --- |\n");
+            md.append("| --- | --- | --- | --- | --- | --- | --- | --- |\n");
             for (Map<String, Object> row : outages) {
                 Map<String, Object> o = (Map<String, Object>) row.get("outage");
                 md.append("| ").append(row.get("strategy"))
@@ -180,6 +182,7 @@ public final class AttackSummary {
                         .append(o.get("availabilityPct") instanceof Number n
                                 && n.doubleValue() >= 0 ? " %" : "")
                         .append(" | ").append(dash(o.get("unavailable503")))
+                        .append(" | ").append(dash(o.get("rejected401")))
                         .append(" | ").append(dash(o.get("falseAccepts")))
                         .append(" | ").append(dash(o.get("recoveryMs")))
                         .append(" |\n");

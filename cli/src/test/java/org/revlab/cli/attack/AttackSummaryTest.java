@@ -42,8 +42,8 @@ class AttackSummaryTest {
     @Test
     void outageRowsCarryAvailabilityFalseAcceptsAndRecovery() {
         Map<String, Object> outage = Map.of("measuredMs", 3_001, "requests", 120, "ok", 28,
-                "availabilityPct", 23.3, "unavailable503", 92, "falseAccepts", 0,
-                "recoveryMs", 19);
+                "availabilityPct", 23.3, "unavailable503", 92, "rejected401", 0,
+                "falseAccepts", 0, "recoveryMs", 19);
         AttackSummary s = new AttackSummary(List.of(
                 new AttackSummary.Run("outage", "two-token", 0, Map.of("passed", true,
                         "outage", outage), "raw/o.json", null, "logs/o.log"),
@@ -53,10 +53,10 @@ class AttackSummaryTest {
         assertThat(s.passed()).isTrue();
         assertThat(s.rows().get(0).get("outage")).isEqualTo(Map.of("outageMs", 3_001L,
                 "requests", 120L, "availabilityPct", 23.3, "unavailable503", 92L,
-                "falseAccepts", 0L, "recoveryMs", 19L));
+                "rejected401", 0L, "falseAccepts", 0L, "recoveryMs", 19L));
         assertThat(s.rows().get(1)).doesNotContainKey("outage");
         assertThat(s.toMarkdown("t", List.of())).contains("## Store outage")
-                .contains("| two-token | 3001 | 120 | 23.3 % | 92 | 0 | 19 |");
+                .contains("| two-token | 3001 | 120 | 23.3 % | 92 | 0 | 0 | 19 |");
     }
 
     @Test

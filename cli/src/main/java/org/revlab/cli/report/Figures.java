@@ -42,7 +42,7 @@ public final class Figures {
          * Runs from before the store option named the in-memory store {@code hsqldb-mem}; it is
          * the same backend as {@code mem}, and a baseline must still match it.
          */
-        static String canonicalStore(String store) {
+        public static String canonicalStore(String store) {
             if (store == null) {
                 return null;
             }

@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
+import org.revlab.cli.report.Figures;
 import org.revlab.cli.results.RunFolder;
 
 /**
@@ -76,7 +77,6 @@ public record MeasuredHitCost(String store, double micros, String run) {
 
     /** Older runs name the in-memory store {@code hsqldb-mem}; both mean the same backend. */
     private static String canonical(String store) {
-        String s = store.trim().toLowerCase(Locale.ROOT);
-        return s.equals("hsqldb-mem") ? "mem" : s.equals("postgresql") ? "postgres" : s;
+        return Figures.CompareRow.canonicalStore(store.trim().toLowerCase(Locale.ROOT));
     }
 }
